@@ -1,0 +1,202 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ShellViewer {\n    viewer {\n      user {\n        id\n        name\n        email\n      }\n      memberships {\n        id\n        role\n        agency {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ShellViewerDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      id\n      role\n      allWorkspaces\n      workspaces {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceOptionsDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  fragment AuditRow on AuditEntry {\n    id\n    action\n    summary\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n  }\n": typeof types.AuditRowFragmentDoc,
+    "\n  query AuditLog($agencyId: ID!, $workspaceId: ID, $after: String) {\n    auditLog(agencyId: $agencyId, workspaceId: $workspaceId, first: 50, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...AuditRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  subscription AuditLogAdded($agencyId: ID!, $workspaceId: ID) {\n    auditLogAdded(agencyId: $agencyId, workspaceId: $workspaceId) {\n      ...AuditRow\n    }\n  }\n": typeof types.AuditLogAddedDocument,
+    "\n  query HomeViewer {\n    viewer {\n      memberships {\n        id\n        agency {\n          id\n        }\n      }\n    }\n  }\n": typeof types.HomeViewerDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      agencyName\n      email\n      role\n      invitedByName\n      expiresAt\n      accountExists\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  query InviteViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteViewerDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query Members($agencyId: ID!, $after: String) {\n    members(agencyId: $agencyId, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          user {\n            id\n            name\n            email\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MembersDocument,
+    "\n  query PendingInvitations($agencyId: ID!, $after: String) {\n    invitations(agencyId: $agencyId, first: 20, after: $after, status: PENDING) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PendingInvitationsDocument,
+    "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  query ApiTokens($agencyId: ID!, $after: String, $includeRevoked: Boolean) {\n    apiTokens(agencyId: $agencyId, first: 20, after: $after, includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          access\n          workspace {\n            id\n            name\n          }\n          createdBy {\n            id\n            name\n          }\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment WorkspaceRow on Workspace {\n    id\n    name\n    createdAt\n    archivedAt\n  }\n": typeof types.WorkspaceRowFragmentDoc,
+    "\n  query Workspaces($agencyId: ID!, $after: String, $search: String, $includeArchived: Boolean) {\n    workspaces(agencyId: $agencyId, first: 20, after: $after, search: $search, includeArchived: $includeArchived) {\n      totalCount\n      edges {\n        node {\n          ...WorkspaceRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WorkspacesDocument,
+    "\n  mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      ...WorkspaceRow\n    }\n  }\n": typeof types.CreateWorkspaceDocument,
+    "\n  mutation RenameWorkspace($input: RenameWorkspaceInput!) {\n    renameWorkspace(input: $input) {\n      ...WorkspaceRow\n    }\n  }\n": typeof types.RenameWorkspaceDocument,
+    "\n  mutation ArchiveWorkspace($id: ID!) {\n    archiveWorkspace(id: $id) {\n      ...WorkspaceRow\n    }\n  }\n": typeof types.ArchiveWorkspaceDocument,
+    "\n  mutation RestoreWorkspace($id: ID!) {\n    restoreWorkspace(id: $id) {\n      ...WorkspaceRow\n    }\n  }\n": typeof types.RestoreWorkspaceDocument,
+};
+const documents: Documents = {
+    "\n  query ShellViewer {\n    viewer {\n      user {\n        id\n        name\n        email\n      }\n      memberships {\n        id\n        role\n        agency {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ShellViewerDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      id\n      role\n      allWorkspaces\n      workspaces {\n        id\n        name\n      }\n    }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.WorkspaceOptionsDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  fragment AuditRow on AuditEntry {\n    id\n    action\n    summary\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n  }\n": types.AuditRowFragmentDoc,
+    "\n  query AuditLog($agencyId: ID!, $workspaceId: ID, $after: String) {\n    auditLog(agencyId: $agencyId, workspaceId: $workspaceId, first: 50, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...AuditRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  subscription AuditLogAdded($agencyId: ID!, $workspaceId: ID) {\n    auditLogAdded(agencyId: $agencyId, workspaceId: $workspaceId) {\n      ...AuditRow\n    }\n  }\n": types.AuditLogAddedDocument,
+    "\n  query HomeViewer {\n    viewer {\n      memberships {\n        id\n        agency {\n          id\n        }\n      }\n    }\n  }\n": types.HomeViewerDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      agencyName\n      email\n      role\n      invitedByName\n      expiresAt\n      accountExists\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  query InviteViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.InviteViewerDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query Members($agencyId: ID!, $after: String) {\n    members(agencyId: $agencyId, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          user {\n            id\n            name\n            email\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MembersDocument,
+    "\n  query PendingInvitations($agencyId: ID!, $after: String) {\n    invitations(agencyId: $agencyId, first: 20, after: $after, status: PENDING) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PendingInvitationsDocument,
+    "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId)\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  query ApiTokens($agencyId: ID!, $after: String, $includeRevoked: Boolean) {\n    apiTokens(agencyId: $agencyId, first: 20, after: $after, includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          access\n          workspace {\n            id\n            name\n          }\n          createdBy {\n            id\n            name\n          }\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment WorkspaceRow on Workspace {\n    id\n    name\n    createdAt\n    archivedAt\n  }\n": types.WorkspaceRowFragmentDoc,
+    "\n  query Workspaces($agencyId: ID!, $after: String, $search: String, $includeArchived: Boolean) {\n    workspaces(agencyId: $agencyId, first: 20, after: $after, search: $search, includeArchived: $includeArchived) {\n      totalCount\n      edges {\n        node {\n          ...WorkspaceRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WorkspacesDocument,
+    "\n  mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      ...WorkspaceRow\n    }\n  }\n": types.CreateWorkspaceDocument,
+    "\n  mutation RenameWorkspace($input: RenameWorkspaceInput!) {\n    renameWorkspace(input: $input) {\n      ...WorkspaceRow\n    }\n  }\n": types.RenameWorkspaceDocument,
+    "\n  mutation ArchiveWorkspace($id: ID!) {\n    archiveWorkspace(id: $id) {\n      ...WorkspaceRow\n    }\n  }\n": types.ArchiveWorkspaceDocument,
+    "\n  mutation RestoreWorkspace($id: ID!) {\n    restoreWorkspace(id: $id) {\n      ...WorkspaceRow\n    }\n  }\n": types.RestoreWorkspaceDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShellViewer {\n    viewer {\n      user {\n        id\n        name\n        email\n      }\n      memberships {\n        id\n        role\n        agency {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShellViewer {\n    viewer {\n      user {\n        id\n        name\n        email\n      }\n      memberships {\n        id\n        role\n        agency {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      id\n      role\n      allWorkspaces\n      workspaces {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      id\n      role\n      allWorkspaces\n      workspaces {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditRow on AuditEntry {\n    id\n    action\n    summary\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AuditRow on AuditEntry {\n    id\n    action\n    summary\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($agencyId: ID!, $workspaceId: ID, $after: String) {\n    auditLog(agencyId: $agencyId, workspaceId: $workspaceId, first: 50, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...AuditRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($agencyId: ID!, $workspaceId: ID, $after: String) {\n    auditLog(agencyId: $agencyId, workspaceId: $workspaceId, first: 50, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...AuditRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AuditLogAdded($agencyId: ID!, $workspaceId: ID) {\n    auditLogAdded(agencyId: $agencyId, workspaceId: $workspaceId) {\n      ...AuditRow\n    }\n  }\n"): (typeof documents)["\n  subscription AuditLogAdded($agencyId: ID!, $workspaceId: ID) {\n    auditLogAdded(agencyId: $agencyId, workspaceId: $workspaceId) {\n      ...AuditRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HomeViewer {\n    viewer {\n      memberships {\n        id\n        agency {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query HomeViewer {\n    viewer {\n      memberships {\n        id\n        agency {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      agencyName\n      email\n      role\n      invitedByName\n      expiresAt\n      accountExists\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      agencyName\n      email\n      role\n      invitedByName\n      expiresAt\n      accountExists\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InviteViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query InviteViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members($agencyId: ID!, $after: String) {\n    members(agencyId: $agencyId, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          user {\n            id\n            name\n            email\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Members($agencyId: ID!, $after: String) {\n    members(agencyId: $agencyId, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          user {\n            id\n            name\n            email\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingInvitations($agencyId: ID!, $after: String) {\n    invitations(agencyId: $agencyId, first: 20, after: $after, status: PENDING) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingInvitations($agencyId: ID!, $after: String) {\n    invitations(agencyId: $agencyId, first: 20, after: $after, status: PENDING) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokens($agencyId: ID!, $after: String, $includeRevoked: Boolean) {\n    apiTokens(agencyId: $agencyId, first: 20, after: $after, includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          access\n          workspace {\n            id\n            name\n          }\n          createdBy {\n            id\n            name\n          }\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens($agencyId: ID!, $after: String, $includeRevoked: Boolean) {\n    apiTokens(agencyId: $agencyId, first: 20, after: $after, includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          access\n          workspace {\n            id\n            name\n          }\n          createdBy {\n            id\n            name\n          }\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WorkspaceRow on Workspace {\n    id\n    name\n    createdAt\n    archivedAt\n  }\n"): (typeof documents)["\n  fragment WorkspaceRow on Workspace {\n    id\n    name\n    createdAt\n    archivedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workspaces($agencyId: ID!, $after: String, $search: String, $includeArchived: Boolean) {\n    workspaces(agencyId: $agencyId, first: 20, after: $after, search: $search, includeArchived: $includeArchived) {\n      totalCount\n      edges {\n        node {\n          ...WorkspaceRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workspaces($agencyId: ID!, $after: String, $search: String, $includeArchived: Boolean) {\n    workspaces(agencyId: $agencyId, first: 20, after: $after, search: $search, includeArchived: $includeArchived) {\n      totalCount\n      edges {\n        node {\n          ...WorkspaceRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      ...WorkspaceRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      ...WorkspaceRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameWorkspace($input: RenameWorkspaceInput!) {\n    renameWorkspace(input: $input) {\n      ...WorkspaceRow\n    }\n  }\n"): (typeof documents)["\n  mutation RenameWorkspace($input: RenameWorkspaceInput!) {\n    renameWorkspace(input: $input) {\n      ...WorkspaceRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveWorkspace($id: ID!) {\n    archiveWorkspace(id: $id) {\n      ...WorkspaceRow\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveWorkspace($id: ID!) {\n    archiveWorkspace(id: $id) {\n      ...WorkspaceRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreWorkspace($id: ID!) {\n    restoreWorkspace(id: $id) {\n      ...WorkspaceRow\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreWorkspace($id: ID!) {\n    restoreWorkspace(id: $id) {\n      ...WorkspaceRow\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,314 @@
+import { ActionIcon, Badge, Button, Group, Menu, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconDots, IconPencil, IconPlus, IconRestore, IconSearch } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useMutation, useQuery, type CombinedError } from 'urql';
+import { EmptyState } from '../components/EmptyState';
+import { PageHeader } from '../components/PageHeader';
+import { Pages, PageStatusRow, type PageProps } from '../components/Pages';
+import { WorkspaceNameModal } from '../components/WorkspaceNameModal';
+import { graphql } from '../gql';
+import type { WorkspaceRowFragment } from '../gql/graphql';
+import { useAgency } from '../lib/agency';
+import { errorMessage } from '../lib/errors';
+import { formatDateTime } from '../lib/format';
+import { canManage } from '../lib/roles';
+
+graphql(`
+  fragment WorkspaceRow on Workspace {
+    id
+    name
+    createdAt
+    archivedAt
+  }
+`);
+
+const WorkspacesQuery = graphql(`
+  query Workspaces($agencyId: ID!, $after: String, $search: String, $includeArchived: Boolean) {
+    workspaces(agencyId: $agencyId, first: 20, after: $after, search: $search, includeArchived: $includeArchived) {
+      totalCount
+      edges {
+        node {
+          ...WorkspaceRow
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const CreateWorkspaceMutation = graphql(`
+  mutation CreateWorkspace($input: CreateWorkspaceInput!) {
+    createWorkspace(input: $input) {
+      ...WorkspaceRow
+    }
+  }
+`);
+
+const RenameWorkspaceMutation = graphql(`
+  mutation RenameWorkspace($input: RenameWorkspaceInput!) {
+    renameWorkspace(input: $input) {
+      ...WorkspaceRow
+    }
+  }
+`);
+
+const ArchiveWorkspaceMutation = graphql(`
+  mutation ArchiveWorkspace($id: ID!) {
+    archiveWorkspace(id: $id) {
+      ...WorkspaceRow
+    }
+  }
+`);
+
+const RestoreWorkspaceMutation = graphql(`
+  mutation RestoreWorkspace($id: ID!) {
+    restoreWorkspace(id: $id) {
+      ...WorkspaceRow
+    }
+  }
+`);
+
+/** Lets an empty list refetch when a workspace is created. */
+const LIST_CONTEXT = { additionalTypenames: ['Workspace'] };
+const COLUMNS = 4;
+
+type Editing = { mode: 'create' } | { mode: 'rename'; workspace: WorkspaceRowFragment };
+
+export function WorkspacesPage() {
+  const { agencyId, agencyName, role } = useAgency();
+  const manage = canManage(role);
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [editing, setEditing] = useState<Editing | null>(null);
+
+  const [, createWorkspace] = useMutation(CreateWorkspaceMutation);
+  const [, renameWorkspace] = useMutation(RenameWorkspaceMutation);
+  const [, archiveWorkspace] = useMutation(ArchiveWorkspaceMutation);
+  const [, restoreWorkspace] = useMutation(RestoreWorkspaceMutation);
+
+  const restore = async (workspace: WorkspaceRowFragment) => {
+    const { error } = await restoreWorkspace({ id: workspace.id });
+    notify(error, `“${workspace.name}” restored.`);
+  };
+
+  const archive = async (workspace: WorkspaceRowFragment) => {
+    const { error } = await archiveWorkspace({ id: workspace.id });
+    if (error) return notify(error);
+    const id = notifications.show({
+      color: 'teal',
+      title: 'Workspace archived',
+      message: (
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">“{workspace.name}” is now read-only.</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => {
+              notifications.hide(id);
+              void restore(workspace);
+            }}
+          >
+            Undo
+          </Button>
+        </Group>
+      ),
+    });
+  };
+
+  const submitName = async (name: string) => {
+    if (editing?.mode === 'rename') {
+      const { error } = await renameWorkspace({ input: { id: editing.workspace.id, name } });
+      if (!error) notify(undefined, `Renamed to “${name}”.`);
+      return error;
+    }
+    const { error } = await createWorkspace({ input: { agencyId, name } });
+    if (!error) notify(undefined, `Workspace “${name}” created.`);
+    return error;
+  };
+
+  const openCreate = () => setEditing({ mode: 'create' });
+  const filtered = debouncedSearch !== '' || includeArchived;
+
+  return (
+    <>
+      <PageHeader
+        title="Workspaces"
+        description={`${agencyName} · one workspace per client store`}
+        actions={
+          manage && (
+            <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
+              Create workspace
+            </Button>
+          )
+        }
+      />
+      <Group mb="md" gap="md">
+        <TextInput
+          aria-label="Search workspaces"
+          placeholder="Search workspaces"
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          style={{ flex: 1, minWidth: 200, maxWidth: 360 }}
+        />
+        <Switch
+          label="Include archived"
+          checked={includeArchived}
+          onChange={(e) => setIncludeArchived(e.currentTarget.checked)}
+        />
+      </Group>
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing="sm" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Created</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th w={60}>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Pages
+            key={`${debouncedSearch}|${includeArchived}`}
+            render={(page) => (
+              <WorkspaceRows
+                {...page}
+                variables={{ agencyId, search: debouncedSearch || undefined, includeArchived }}
+                empty={
+                  filtered ? (
+                    <EmptyState title="No workspaces match" description="Try another search or include archived ones." />
+                  ) : (
+                    <EmptyState
+                      title="No workspaces yet"
+                      description="A workspace holds everything for one client store: its connections, data and access. Create one per client store you manage."
+                      action={
+                        manage && (
+                          <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
+                            Create your first workspace
+                          </Button>
+                        )
+                      }
+                    />
+                  )
+                }
+                actions={
+                  manage
+                    ? (workspace) => (
+                        <WorkspaceActions
+                          workspace={workspace}
+                          onRename={() => setEditing({ mode: 'rename', workspace })}
+                          onArchive={() => archive(workspace)}
+                          onRestore={() => restore(workspace)}
+                        />
+                      )
+                    : undefined
+                }
+              />
+            )}
+          />
+        </Table>
+      </Table.ScrollContainer>
+      {editing && (
+        <WorkspaceNameModal
+          key={editing.mode === 'rename' ? editing.workspace.id : 'create'}
+          opened
+          title={editing.mode === 'rename' ? 'Rename workspace' : 'Create workspace'}
+          submitLabel={editing.mode === 'rename' ? 'Rename' : 'Create'}
+          initialName={editing.mode === 'rename' ? editing.workspace.name : ''}
+          onSubmit={submitName}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </>
+  );
+}
+
+function notify(error: CombinedError | undefined, success?: string) {
+  if (error) notifications.show({ color: 'red', title: 'Action failed', message: errorMessage(error) });
+  else if (success) notifications.show({ color: 'teal', message: success });
+}
+
+interface RowsProps extends PageProps {
+  variables: { agencyId: string; search?: string; includeArchived: boolean };
+  empty: ReactNode;
+  actions?: (workspace: WorkspaceRowFragment) => ReactNode;
+}
+
+function WorkspaceRows({ variables, empty, actions, ...page }: RowsProps) {
+  const [{ data, fetching, error }] = useQuery({
+    query: WorkspacesQuery,
+    variables: { ...variables, after: page.after },
+    context: LIST_CONTEXT,
+  });
+  const connection = data?.workspaces;
+  return (
+    <Table.Tbody>
+      {page.after === null && connection?.totalCount === 0 && (
+        <Table.Tr>
+          <Table.Td colSpan={COLUMNS}>{empty}</Table.Td>
+        </Table.Tr>
+      )}
+      {connection?.edges.map(({ node }) => (
+        <Table.Tr key={node.id}>
+          <Table.Td fw={500}>{node.name}</Table.Td>
+          <Table.Td>{formatDateTime(node.createdAt)}</Table.Td>
+          <Table.Td>
+            {node.archivedAt ? (
+              <Badge color="gray" variant="light">
+                Archived
+              </Badge>
+            ) : (
+              <Badge color="teal" variant="light">
+                Active
+              </Badge>
+            )}
+          </Table.Td>
+          <Table.Td>{actions?.(node)}</Table.Td>
+        </Table.Tr>
+      ))}
+      <PageStatusRow {...page} colSpan={COLUMNS} fetching={fetching} error={error} pageInfo={connection?.pageInfo} />
+    </Table.Tbody>
+  );
+}
+
+interface ActionsProps {
+  workspace: WorkspaceRowFragment;
+  onRename: () => void;
+  onArchive: () => void;
+  onRestore: () => void;
+}
+
+function WorkspaceActions({ workspace, onRename, onArchive, onRestore }: ActionsProps) {
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${workspace.name}`}>
+          <IconDots size={18} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {workspace.archivedAt ? (
+          <Menu.Item leftSection={<IconRestore size={16} />} onClick={onRestore}>
+            Restore
+          </Menu.Item>
+        ) : (
+          <>
+            <Menu.Item leftSection={<IconPencil size={16} />} onClick={onRename}>
+              Rename
+            </Menu.Item>
+            <Menu.Item leftSection={<IconArchive size={16} />} color="red" onClick={onArchive}>
+              Archive
+            </Menu.Item>
+          </>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,71 @@
+package graph
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/switchboard-hub/switchboard/internal/hub"
+	"github.com/switchboard-hub/switchboard/internal/store"
+)
+
+// loaders batch the reads of related rows within one request.
+type loaders struct {
+	users      *dataloadgen.Loader[string, *store.User]
+	agencies   *dataloadgen.Loader[string, *store.Agency]
+	workspaces *dataloadgen.Loader[string, *store.Workspace]
+}
+
+type loadersKey struct{}
+
+func newLoaders(h *hub.Service) *loaders {
+	wait := dataloadgen.WithWait(time.Millisecond)
+	return &loaders{
+		users:      dataloadgen.NewLoader(batch(h.LoadUsers), wait),
+		agencies:   dataloadgen.NewLoader(batch(h.LoadAgencies), wait),
+		workspaces: dataloadgen.NewLoader(batch(h.LoadWorkspaces), wait),
+	}
+}
+
+// batch adapts a hub Load* function to dataloadgen's fetch signature.
+func batch[T any](load func(context.Context, []string) ([]*T, error)) func(context.Context, []string) ([]*T, []error) {
+	return func(ctx context.Context, ids []string) ([]*T, []error) {
+		rows, err := load(ctx, ids)
+		if err != nil {
+			return nil, []error{err}
+		}
+		return rows, nil
+	}
+}
+
+// WithLoaders gives every request (and WebSocket connection) fresh loaders.
+func WithLoaders(h *hub.Service, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(h))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func loadersFrom(ctx context.Context) *loaders {
+	return ctx.Value(loadersKey{}).(*loaders)
+}
+
+func loadUser(ctx context.Context, id *string) (*store.User, error) {
+	if id == nil {
+		return nil, nil
+	}
+	return loadersFrom(ctx).users.Load(ctx, *id)
+}
+
+func loadAgency(ctx context.Context, id string) (*store.Agency, error) {
+	return loadersFrom(ctx).agencies.Load(ctx, id)
+}
+
+func loadWorkspace(ctx context.Context, id *string) (*store.Workspace, error) {
+	if id == nil {
+		return nil, nil
+	}
+	return loadersFrom(ctx).workspaces.Load(ctx, *id)
+}

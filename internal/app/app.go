@@ -1,0 +1,220 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/riverqueue/river"
+	"riverqueue.com/riverui"
+
+	"github.com/switchboard-hub/switchboard/frontend"
+	"github.com/switchboard-hub/switchboard/internal/bus"
+	"github.com/switchboard-hub/switchboard/internal/database"
+	"github.com/switchboard-hub/switchboard/internal/hub"
+	"github.com/switchboard-hub/switchboard/internal/store"
+	"github.com/switchboard-hub/switchboard/internal/telemetry"
+	"github.com/switchboard-hub/switchboard/internal/web"
+	"github.com/switchboard-hub/switchboard/jobs"
+)
+
+// App is one running hub process.
+type App struct {
+	Config  Config
+	Log     *slog.Logger
+	DB      *database.DB
+	River   *river.Client[*sql.Tx]
+	Hub     *hub.Service
+	Metrics *telemetry.Metrics
+	Handler http.Handler
+
+	pgBus *bus.Postgres
+}
+
+// Options override parts of the app (tests use them).
+type Options struct {
+	// App is the admin app's files; nil means the embedded build.
+	App fs.FS
+}
+
+// New opens the database, migrates it and assembles the hub.
+func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App, error) {
+	db, err := database.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	a := &App{Config: cfg, Log: log, DB: db, Metrics: telemetry.NewMetrics()}
+
+	workers := river.NewWorkers()
+	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now})
+	a.River, err = river.NewClient(db.River, &river.Config{
+		Logger:       riverLogger(log),
+		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
+		Workers:      workers,
+		PeriodicJobs: jobs.Periodic(),
+		PollOnly:     true,
+		// Job rows are kept for a day so River UI can show what ran.
+		CompletedJobRetentionPeriod: 24 * time.Hour,
+	})
+	if err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("river: %w", err)
+	}
+
+	var b bus.Bus = bus.NewLocal()
+	if db.Dialect == database.Postgres {
+		a.pgBus = bus.NewPostgres(db.SQL, db.URL, log)
+		b = a.pgBus
+	}
+	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL})
+
+	jobsUI, err := riverui.NewHandler(&riverui.HandlerOpts{
+		Endpoints: riverui.NewEndpoints(a.River, nil),
+		Logger:    log.With("component", "riverui"),
+		Prefix:    "/admin/jobs",
+	})
+	if err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("river ui: %w", err)
+	}
+	app := opts.App
+	if app == nil {
+		app = frontend.Dist()
+	}
+	a.Handler = web.NewRouter(web.Options{
+		Hub: a.Hub, Log: log, Metrics: a.Metrics, Production: cfg.Production(), PublicURL: cfg.PublicURL,
+		Ready: a.ready, JobsUI: jobsUI, App: app,
+	})
+	return a, nil
+}
+
+// ready reports whether the database answers and River's client is running.
+func (a *App) ready(ctx context.Context) error {
+	if err := a.DB.Ping(ctx); err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	select {
+	case <-a.River.Stopped():
+		return errors.New("job queue stopped")
+	default:
+	}
+	if a.pgBus != nil && !a.pgBus.Listening() {
+		return errors.New("live bus is not listening")
+	}
+	return nil
+}
+
+// Start starts the background parts: River's workers and the live bus.
+func (a *App) Start(ctx context.Context) error {
+	if a.pgBus != nil {
+		go a.pgBus.Run(ctx)
+	}
+	go a.countJobs(ctx)
+	if err := a.River.Start(ctx); err != nil {
+		return fmt.Errorf("start river: %w", err)
+	}
+	return nil
+}
+
+// countJobs feeds River's job events into the metrics.
+func (a *App) countJobs(ctx context.Context) {
+	events, cancel := a.River.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed,
+		river.EventKindJobCancelled, river.EventKindJobSnoozed)
+	defer cancel()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case e, ok := <-events:
+			if !ok {
+				return
+			}
+			a.Metrics.Jobs.WithLabelValues(e.Job.Kind, string(e.Kind)).Inc()
+			if e.JobStats != nil {
+				a.Metrics.JobDuration.WithLabelValues(e.Job.Kind).Observe(e.JobStats.RunDuration.Seconds())
+			}
+		}
+	}
+}
+
+// Serve starts everything, serves HTTP on ln until ctx ends, then shuts down
+// gracefully: stop taking requests, let running requests and jobs finish
+// within the shutdown timeout, then close the database.
+func (a *App) Serve(ctx context.Context, ln net.Listener) error {
+	bg, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBackground()
+	if err := a.Start(bg); err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           a.Handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		BaseContext:       func(net.Listener) context.Context { return bg },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	a.Log.Info("switchboard is ready", "url", a.Config.PublicURL, "database", string(a.DB.Dialect), "env", a.Config.Env)
+
+	select {
+	case err := <-errc:
+		stopBackground()
+		return fmt.Errorf("http server: %w", err)
+	case <-ctx.Done():
+	}
+	a.Log.Info("shutting down", "timeout", a.Config.ShutdownTimeout.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.Config.ShutdownTimeout)
+	defer cancel()
+	httpErr := srv.Shutdown(shutdownCtx)
+	stopBackground() // closes subscriptions and WebSockets, stops the live bus
+	riverErr := a.River.Stop(shutdownCtx)
+	if riverErr != nil {
+		a.Log.Warn("jobs did not finish in time; they will be retried", "err", riverErr.Error())
+		_ = a.River.StopAndCancel(context.Background())
+	}
+	dbErr := a.DB.Close()
+	return errors.Join(ignoreClosed(httpErr), dbErr)
+}
+
+func ignoreClosed(err error) error {
+	if errors.Is(err, http.ErrServerClosed) || errors.Is(err, context.DeadlineExceeded) {
+		return nil
+	}
+	return err
+}
+
+// Close releases the database without serving (for commands and tests).
+func (a *App) Close() error { return a.DB.Close() }
+
+// riverLogger keeps River's routine chatter (producer counts every few
+// seconds) out of the hub's log unless it is a warning.
+func riverLogger(log *slog.Logger) *slog.Logger {
+	return slog.New(minLevel{Handler: log.Handler(), min: slog.LevelWarn}).With("component", "river")
+}
+
+type minLevel struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h minLevel) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return minLevel{Handler: h.Handler.WithAttrs(attrs), min: h.min}
+}
+
+func (h minLevel) WithGroup(name string) slog.Handler {
+	return minLevel{Handler: h.Handler.WithGroup(name), min: h.min}
+}

@@ -1,0 +1,105 @@
+// Package app assembles the hub from its configuration: the database, River,
+// the live bus, the use cases and the HTTP server, and runs them until told
+// to stop.
+package app
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the hub's configuration, read from HUB_* environment variables.
+// README.md documents each one.
+type Config struct {
+	Env             string        // HUB_ENV: development (default) or production
+	Addr            string        // HUB_ADDR: listen address
+	DatabaseURL     string        // HUB_DATABASE_URL: empty for SQLite
+	DataDir         string        // HUB_DATA_DIR: where SQLite and local files live
+	PublicURL       string        // HUB_PUBLIC_URL: where browsers reach the hub
+	LogLevel        slog.Level    // HUB_LOG_LEVEL
+	ShutdownTimeout time.Duration // HUB_SHUTDOWN_TIMEOUT
+	Workers         int           // HUB_WORKERS: River jobs worked at once
+}
+
+// Production reports whether the hub runs in production mode.
+func (c Config) Production() bool { return c.Env == "production" }
+
+// ConfigFromEnv reads the configuration; errors name the variable at fault.
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	c := Config{
+		Env:         strings.ToLower(strings.TrimSpace(getenv("HUB_ENV"))),
+		DatabaseURL: strings.TrimSpace(getenv("HUB_DATABASE_URL")),
+		DataDir:     strings.TrimSpace(getenv("HUB_DATA_DIR")),
+		PublicURL:   strings.TrimRight(strings.TrimSpace(getenv("HUB_PUBLIC_URL")), "/"),
+		Addr:        strings.TrimSpace(getenv("HUB_ADDR")),
+	}
+	if c.Env == "" {
+		c.Env = "development"
+	}
+	if c.Env != "development" && c.Env != "production" {
+		return c, fmt.Errorf("HUB_ENV must be development or production, not %q", c.Env)
+	}
+	if c.DataDir == "" {
+		c.DataDir = "data"
+	}
+	if c.Addr == "" {
+		c.Addr = "127.0.0.1:8080"
+		if c.Production() {
+			c.Addr = ":8080"
+		}
+	}
+	host, port, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return c, fmt.Errorf("HUB_ADDR must be host:port (like 127.0.0.1:8080 or :8080), not %q", c.Addr)
+	}
+	if c.PublicURL == "" {
+		if c.Production() {
+			return c, fmt.Errorf("HUB_PUBLIC_URL is required in production (the https URL users reach the hub at)")
+		}
+		if host == "" || host == "0.0.0.0" || host == "::" || host == "127.0.0.1" {
+			host = "localhost"
+		}
+		c.PublicURL = "http://" + net.JoinHostPort(host, port)
+	}
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return c, fmt.Errorf("HUB_PUBLIC_URL must be an http(s) URL like https://hub.example.com, not %q", c.PublicURL)
+	}
+	switch lvl := strings.ToLower(strings.TrimSpace(getenv("HUB_LOG_LEVEL"))); lvl {
+	case "", "info":
+		c.LogLevel = slog.LevelInfo
+	case "debug":
+		c.LogLevel = slog.LevelDebug
+	case "warn":
+		c.LogLevel = slog.LevelWarn
+	case "error":
+		c.LogLevel = slog.LevelError
+	default:
+		return c, fmt.Errorf("HUB_LOG_LEVEL must be debug, info, warn or error, not %q", lvl)
+	}
+	c.ShutdownTimeout = 30 * time.Second
+	if v := strings.TrimSpace(getenv("HUB_SHUTDOWN_TIMEOUT")); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return c, fmt.Errorf("HUB_SHUTDOWN_TIMEOUT must be a positive duration like 30s, not %q", v)
+		}
+		c.ShutdownTimeout = d
+	}
+	c.Workers = 10
+	if v := strings.TrimSpace(getenv("HUB_WORKERS")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			return c, fmt.Errorf("HUB_WORKERS must be a whole number from 1 to 1000, not %q", v)
+		}
+		c.Workers = n
+	}
+	return c, nil
+}
+
+// FromOS reads the configuration from the process environment.
+func FromOS() (Config, error) { return ConfigFromEnv(os.Getenv) }

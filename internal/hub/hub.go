@@ -1,0 +1,116 @@
+// Package hub holds the hub's use cases. GraphQL resolvers and HTTP handlers
+// call these; each use case checks who may do it, validates its input, and
+// writes its rows, its audit entry and its jobs in one transaction.
+package hub
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/uptrace/bun"
+
+	"github.com/switchboard-hub/switchboard/internal/bus"
+	"github.com/switchboard-hub/switchboard/internal/failure"
+	"github.com/switchboard-hub/switchboard/internal/store"
+	"github.com/switchboard-hub/switchboard/internal/validation"
+)
+
+// Service is the hub's use-case layer.
+type Service struct {
+	db        *bun.DB
+	river     *river.Client[*sql.Tx]
+	bus       bus.Bus
+	validate  *validation.Validator
+	log       *slog.Logger
+	now       func() time.Time
+	publicURL string
+}
+
+// Deps are what the Service needs.
+type Deps struct {
+	DB    *bun.DB
+	River *river.Client[*sql.Tx]
+	Bus   bus.Bus
+	Log   *slog.Logger
+	// PublicURL is where users reach the hub (for invitation links).
+	PublicURL string
+	// Now is the clock; nil means store.Now.
+	Now func() time.Time
+}
+
+// New returns the Service.
+func New(d Deps) *Service {
+	now := d.Now
+	if now == nil {
+		now = store.Now
+	}
+	return &Service{
+		db: d.DB, river: d.River, bus: d.Bus, log: d.Log, now: now,
+		validate: validation.New(), publicURL: d.PublicURL,
+	}
+}
+
+// River returns the job client, for the parts of the app that insert jobs.
+func (s *Service) River() *river.Client[*sql.Tx] { return s.river }
+
+// txn is a transaction plus what must happen once it commits.
+type txn struct {
+	bun.Tx
+	published []bus.Message
+}
+
+// inTx runs fn in a transaction; after commit it publishes what fn queued on
+// the live bus. On SQLite every query inside fn must use tx.
+func (s *Service) inTx(ctx context.Context, fn func(ctx context.Context, tx *txn) error) error {
+	var t *txn
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		t = &txn{Tx: tx}
+		return fn(ctx, t)
+	})
+	if err != nil {
+		return err
+	}
+	if len(t.published) > 0 {
+		if err := s.bus.Publish(context.WithoutCancel(ctx), t.published...); err != nil {
+			// The state is committed; live subscribers miss this update but
+			// the next read shows it.
+			s.log.WarnContext(ctx, "live bus: publish failed", "err", err.Error())
+		}
+	}
+	return nil
+}
+
+// notFoundAs turns store.ErrNotFound into a NOT_FOUND failure naming what.
+func notFoundAs(err error, what string) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return failure.New(failure.NotFound, "%s not found", what)
+	}
+	if err != nil {
+		return fmt.Errorf("read %s: %w", what, err)
+	}
+	return nil
+}
+
+// pageArgs validates Relay page arguments.
+func pageArgs(first *int, after *string, defaultFirst int) (store.PageArgs, error) {
+	n := defaultFirst
+	if first != nil {
+		n = *first
+	}
+	if n < 1 || n > 100 {
+		return store.PageArgs{}, failure.Invalid("first", "must be between 1 and 100")
+	}
+	return store.PageArgs{First: n, After: deref(after)}, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,33 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/riverqueue/river"
+
+	"github.com/switchboard-hub/switchboard/internal/store"
+)
+
+// PurgeExpiredArgs deletes sessions past their expiry. It is periodic and
+// idempotent: running it twice deletes nothing more.
+type PurgeExpiredArgs struct{}
+
+// Kind implements river.JobArgs.
+func (PurgeExpiredArgs) Kind() string { return "purge_expired" }
+
+// PurgeExpiredWorker works PurgeExpiredArgs.
+type PurgeExpiredWorker struct {
+	river.WorkerDefaults[PurgeExpiredArgs]
+	deps Deps
+}
+
+// Work deletes expired sessions.
+func (w *PurgeExpiredWorker) Work(ctx context.Context, _ *river.Job[PurgeExpiredArgs]) error {
+	n, err := store.DeleteExpiredSessions(ctx, w.deps.DB, w.deps.Now())
+	if err != nil {
+		return fmt.Errorf("purge expired sessions: %w", err)
+	}
+	river.RecordOutput(ctx, map[string]int64{"sessions_deleted": n}) //nolint:errcheck // output is informational
+	return nil
+}
