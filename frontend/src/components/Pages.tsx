@@ -1,4 +1,4 @@
-import { Button, Center, Loader, Table } from '@mantine/core';
+import { Box, Button, Center, Loader, Table } from '@mantine/core';
 import { Fragment, useCallback, useState, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { ErrorAlert } from './ErrorAlert';
@@ -54,6 +54,19 @@ export function PageStatusRow({ colSpan, fetching, error, pageInfo, isLast, onLo
     <Table.Tr>
       <Table.Td colSpan={colSpan}>
         <Center>{content}</Center>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** A full-width row for an empty first page; stays in view when a narrow screen scrolls the table sideways. */
+export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={colSpan}>
+        <Box pos="sticky" left={0} maw="calc(100vw - 2rem)">
+          {children}
+        </Box>
       </Table.Td>
     </Table.Tr>
   );

@@ -1,11 +1,11 @@
-import { Badge, Code, Group, Select, Table, Text } from '@mantine/core';
+import { Code, Group, Select, Table, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { PageHeader } from '../components/PageHeader';
-import { Pages, PageStatusRow, type PageProps } from '../components/Pages';
+import { EmptyRow, Pages, PageStatusRow, type PageProps } from '../components/Pages';
 import { useWorkspaceOptions } from '../components/WorkspaceAccessInput';
 import { graphql } from '../gql';
 import type { AuditRowFragment } from '../gql/graphql';
@@ -184,14 +184,12 @@ function AuditRows({ variables, skipIds, hasLive, ...page }: RowsProps) {
   return (
     <Table.Tbody>
       {page.after === null && connection?.totalCount === 0 && !hasLive && (
-        <Table.Tr>
-          <Table.Td colSpan={COLUMNS}>
+        <EmptyRow colSpan={COLUMNS}>
             <EmptyState
               title="Nothing logged yet"
               description="Changes such as new workspaces, invitations and API tokens appear here as they happen."
             />
-          </Table.Td>
-        </Table.Tr>
+          </EmptyRow>
       )}
       {connection?.edges
         .filter(({ node }) => !skipIds.has(node.id))
@@ -217,7 +215,7 @@ function AuditRow({ entry, fresh }: { entry: AuditRowFragment; fresh: boolean })
       </Table.Td>
       <Table.Td>{entry.summary}</Table.Td>
       <Table.Td>
-        {entry.workspace ? entry.workspace.name : <Badge variant="light" color="gray">Agency</Badge>}
+        {entry.workspace ? entry.workspace.name : <Text size="sm" c="dimmed">Agency-wide</Text>}
       </Table.Td>
     </Table.Tr>
   );

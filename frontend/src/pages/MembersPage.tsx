@@ -8,7 +8,7 @@ import { ConfirmModal } from '../components/ConfirmModal';
 import { EmptyState } from '../components/EmptyState';
 import { InviteMemberModal } from '../components/InviteMemberModal';
 import { PageHeader } from '../components/PageHeader';
-import { Pages, PageStatusRow, type PageProps } from '../components/Pages';
+import { EmptyRow, Pages, PageStatusRow, type PageProps } from '../components/Pages';
 import { RoleBadge } from '../components/RoleBadge';
 import { graphql } from '../gql';
 import { useAgency } from '../lib/agency';
@@ -323,11 +323,9 @@ function InvitationRows({ agencyId, columns, manage, onRevoke, ...page }: Invita
   return (
     <Table.Tbody>
       {page.after === null && connection?.totalCount === 0 && (
-        <Table.Tr>
-          <Table.Td colSpan={columns}>
+        <EmptyRow colSpan={columns}>
             <EmptyState title="No pending invitations" description="Invitations you send appear here until accepted." />
-          </Table.Td>
-        </Table.Tr>
+          </EmptyRow>
       )}
       {connection?.edges.map(({ node }) => (
         <Table.Tr key={node.id}>

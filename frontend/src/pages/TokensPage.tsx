@@ -7,7 +7,7 @@ import { ConfirmModal } from '../components/ConfirmModal';
 import { CreateTokenModal } from '../components/CreateTokenModal';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
-import { Pages, PageStatusRow, type PageProps } from '../components/Pages';
+import { EmptyRow, Pages, PageStatusRow, type PageProps } from '../components/Pages';
 import { graphql } from '../gql';
 import { useAgency } from '../lib/agency';
 import { formatDateTime } from '../lib/format';
@@ -171,9 +171,7 @@ function TokenRows({ agencyId, includeRevoked, columns, writable, onRevoke, empt
   return (
     <Table.Tbody>
       {page.after === null && connection?.totalCount === 0 && (
-        <Table.Tr>
-          <Table.Td colSpan={columns}>{empty}</Table.Td>
-        </Table.Tr>
+        <EmptyRow colSpan={columns}>{empty}</EmptyRow>
       )}
       {connection?.edges.map(({ node }) => (
         <Table.Tr key={node.id} c={node.revokedAt ? 'dimmed' : undefined}>

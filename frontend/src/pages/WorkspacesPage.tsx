@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
-import { Pages, PageStatusRow, type PageProps } from '../components/Pages';
+import { EmptyRow, Pages, PageStatusRow, type PageProps } from '../components/Pages';
 import { WorkspaceNameModal } from '../components/WorkspaceNameModal';
 import { graphql } from '../gql';
 import type { WorkspaceRowFragment } from '../gql/graphql';
@@ -251,9 +251,7 @@ function WorkspaceRows({ variables, empty, actions, ...page }: RowsProps) {
   return (
     <Table.Tbody>
       {page.after === null && connection?.totalCount === 0 && (
-        <Table.Tr>
-          <Table.Td colSpan={COLUMNS}>{empty}</Table.Td>
-        </Table.Tr>
+        <EmptyRow colSpan={COLUMNS}>{empty}</EmptyRow>
       )}
       {connection?.edges.map(({ node }) => (
         <Table.Tr key={node.id}>

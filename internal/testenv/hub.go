@@ -1,0 +1,83 @@
+package testenv
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/switchboard-hub/switchboard/internal/app"
+)
+
+// Hub is a hub running for one test, serving real HTTP on loopback.
+type Hub struct {
+	App *app.App
+	URL string
+}
+
+// StartHub starts a hub on the target database and stops it when the test
+// ends. The admin app is a one-page stand-in.
+func StartHub(t *testing.T, db Target) *Hub {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("testenv: listen: %v", err)
+	}
+	url := "http://" + ln.Addr().String()
+	cfg, err := app.ConfigFromEnv(func(k string) string {
+		return map[string]string{
+			"HUB_DATABASE_URL": db.DatabaseURL, "HUB_DATA_DIR": db.DataDir, "HUB_ADDR": ln.Addr().String(),
+			"HUB_PUBLIC_URL": url, "HUB_SHUTDOWN_TIMEOUT": "5s",
+		}[k]
+	})
+	if err != nil {
+		t.Fatalf("testenv: config: %v", err)
+	}
+	var w io.Writer = io.Discard
+	if os.Getenv("HUB_TEST_LOG") != "" {
+		w = os.Stderr
+	}
+	log := slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	ctx, cancel := context.WithCancel(context.Background())
+	a, err := app.New(ctx, cfg, log, app.Options{App: fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>app</title>")}}})
+	if err != nil {
+		cancel()
+		t.Fatalf("testenv: start hub on %s: %v", db.Name, err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- a.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("testenv: hub stopped with: %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Errorf("testenv: hub did not stop within 20s")
+		}
+	})
+	h := &Hub{App: a, URL: url}
+	h.waitReady(t)
+	return h
+}
+
+func (h *Hub) waitReady(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		req := httptest.NewRequest("GET", "/readyz", nil)
+		rec := httptest.NewRecorder()
+		h.App.Handler.ServeHTTP(rec, req)
+		if rec.Code == 200 {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("testenv: hub not ready within 20s")
+}
