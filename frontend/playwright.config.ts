@@ -35,7 +35,6 @@ export default defineConfig({
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'pipe',
     env: {
       HUB_ADDR: address,
       HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'switchboard-e2e-')),

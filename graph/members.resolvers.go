@@ -36,6 +36,10 @@ func (r *invitationResolver) InvitedBy(ctx context.Context, obj *store.Invitatio
 	return loadUser(ctx, obj.InvitedBy)
 }
 
+func (r *invitationPreviewResolver) AgencyID(ctx context.Context, obj *hub.InvitationPreview) (string, error) {
+	return gid.Encode(typeAgency, obj.AgencyID), nil
+}
+
 func (r *membershipResolver) ID(ctx context.Context, obj *store.Membership) (string, error) {
 	return gid.Encode(typeMembership, obj.ID), nil
 }
@@ -152,9 +156,14 @@ func (r *queryResolver) InvitationPreview(ctx context.Context, token string) (*h
 
 func (r *Resolver) Invitation() generated.InvitationResolver { return &invitationResolver{r} }
 
+func (r *Resolver) InvitationPreview() generated.InvitationPreviewResolver {
+	return &invitationPreviewResolver{r}
+}
+
 func (r *Resolver) Membership() generated.MembershipResolver { return &membershipResolver{r} }
 
 type (
-	invitationResolver struct{ *Resolver }
-	membershipResolver struct{ *Resolver }
+	invitationResolver        struct{ *Resolver }
+	invitationPreviewResolver struct{ *Resolver }
+	membershipResolver        struct{ *Resolver }
 )

@@ -36,6 +36,7 @@ type ResolverRoot interface {
 	ApiToken() ApiTokenResolver
 	AuditEntry() AuditEntryResolver
 	Invitation() InvitationResolver
+	InvitationPreview() InvitationPreviewResolver
 	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -145,6 +146,7 @@ type ComplexityRoot struct {
 
 	InvitationPreview struct {
 		AccountExists func(childComplexity int) int
+		AgencyID      func(childComplexity int) int
 		AgencyName    func(childComplexity int) int
 		Email         func(childComplexity int) int
 		ExpiresAt     func(childComplexity int) int
@@ -283,6 +285,9 @@ type InvitationResolver interface {
 	Workspaces(ctx context.Context, obj *store.Invitation) ([]store.Workspace, error)
 	Status(ctx context.Context, obj *store.Invitation) (store.InvitationStatus, error)
 	InvitedBy(ctx context.Context, obj *store.Invitation) (*store.User, error)
+}
+type InvitationPreviewResolver interface {
+	AgencyID(ctx context.Context, obj *hub.InvitationPreview) (string, error)
 }
 type MembershipResolver interface {
 	ID(ctx context.Context, obj *store.Membership) (string, error)
@@ -701,6 +706,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InvitationPreview.AccountExists(childComplexity), true
+	case "InvitationPreview.agencyId":
+		if e.ComplexityRoot.InvitationPreview.AgencyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationPreview.AgencyID(childComplexity), true
 	case "InvitationPreview.agencyName":
 		if e.ComplexityRoot.InvitationPreview.AgencyName == nil {
 			break
@@ -1580,6 +1591,7 @@ type InvitationConnection {
 
 "What an invitee sees before accepting (public, looked up by the secret token)."
 type InvitationPreview {
+  agencyId: ID!
   agencyName: String!
   email: String!
   role: Role!
@@ -1888,6 +1900,8 @@ func (ec *executionContext) childFields_InvitationEdge(ctx context.Context, fiel
 
 func (ec *executionContext) childFields_InvitationPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "agencyId":
+		return ec.fieldContext_InvitationPreview_agencyId(ctx, field)
 	case "agencyName":
 		return ec.fieldContext_InvitationPreview_agencyName(ctx, field)
 	case "email":
@@ -4146,6 +4160,29 @@ func (ec *executionContext) fieldContext_InvitationEdge_node(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _InvitationPreview_agencyId(ctx context.Context, field graphql.CollectedField, obj *hub.InvitationPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvitationPreview_agencyId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InvitationPreview().AgencyID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvitationPreview_agencyId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvitationPreview", field, true, true, "ID")
 }
 
 func (ec *executionContext) _InvitationPreview_agencyName(ctx context.Context, field graphql.CollectedField, obj *hub.InvitationPreview) (ret graphql.Marshaler) {
@@ -8585,35 +8622,41 @@ func (ec *executionContext) _InvitationPreview(ctx context.Context, sel ast.Sele
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("InvitationPreview")
+		case "agencyId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InvitationPreview_agencyId(ctx, field, obj)
+				})
 		case "agencyName":
 			out.Values[i] = ec._InvitationPreview_agencyName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "email":
 			out.Values[i] = ec._InvitationPreview_email(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "role":
 			out.Values[i] = ec._InvitationPreview_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "invitedByName":
 			out.Values[i] = ec._InvitationPreview_invitedByName(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "expiresAt":
 			out.Values[i] = ec._InvitationPreview_expiresAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "accountExists":
 			out.Values[i] = ec._InvitationPreview_accountExists(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

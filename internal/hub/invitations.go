@@ -194,6 +194,7 @@ func (s *Service) RevokeInvitation(ctx context.Context, id string) (*store.Invit
 
 // InvitationPreview is what the holder of an invitation link may see.
 type InvitationPreview struct {
+	AgencyID      string
 	AgencyName    string
 	Email         string
 	Role          auth.Role
@@ -216,7 +217,7 @@ func (s *Service) PreviewInvitation(ctx context.Context, token string) (*Invitat
 	if err != nil || len(agencies) == 0 {
 		return nil, notFoundAs(store.ErrNotFound, "agency")
 	}
-	p := &InvitationPreview{AgencyName: agencies[0].Name, Email: inv.Email, Role: inv.Role, ExpiresAt: inv.ExpiresAt}
+	p := &InvitationPreview{AgencyID: agencies[0].ID, AgencyName: agencies[0].Name, Email: inv.Email, Role: inv.Role, ExpiresAt: inv.ExpiresAt}
 	if inv.InvitedBy != nil {
 		if u, err := store.UserByID(ctx, s.db, *inv.InvitedBy); err == nil {
 			p.InvitedByName = &u.Name

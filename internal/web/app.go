@@ -38,6 +38,11 @@ func appHandler(app fs.FS) http.Handler {
 				http.Error(w, "internal error", http.StatusInternalServerError)
 				return
 			}
+			if path.Ext(name) != "" {
+				// A missing file (favicon.ico, an old asset) is a 404, not the app.
+				http.NotFound(w, r)
+				return
+			}
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-cache")
