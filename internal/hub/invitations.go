@@ -260,7 +260,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, in AcceptInvitationInput
 		var user *store.User
 		if p != nil {
 			if !strings.EqualFold(p.Email, inv.Email) {
-				return failure.New(failure.Forbidden, "this invitation is for %s; sign in as that user to accept it", inv.Email)
+				return failure.New(failure.Forbidden, "this invitation is for another email address; sign in as the invited user to accept it")
 			}
 			if user, err = store.UserByID(ctx, tx, p.UserID); err != nil {
 				return notFoundAs(err, "user")

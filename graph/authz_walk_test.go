@@ -1,0 +1,325 @@
+package graph_test
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"github.com/uptrace/bun"
+
+	"github.com/switchboard-hub/switchboard/graph/generated"
+	"github.com/switchboard-hub/switchboard/internal/gid"
+	"github.com/switchboard-hub/switchboard/internal/testenv"
+)
+
+// walkCase is how the authorization walk calls one root field. Every Query,
+// Mutation and Subscription field needs one: a field added to the schema
+// without a case here fails TestAuthorizationWalk.
+type walkCase struct {
+	// docs are operations over the variables $agency, $workspace,
+	// $membership, $invitation, $token, $entry, $user, $inviteToken, $email.
+	docs []string
+	// workspaceLevel fields are also called by a member who cannot reach
+	// $workspace (with noAccessDocs when set, else docs).
+	workspaceLevel bool
+	noAccessDocs   []string
+	// selfOnly mutations touch nothing but the caller's own session, so
+	// viewers and read-only tokens may call them (nothing else changes).
+	selfOnly bool
+}
+
+var walkCases = map[string]walkCase{
+	// Queries
+	"node": {workspaceLevel: true, docs: []string{
+		`query($agency: ID!) { node(id: $agency) { id ... on Agency { name } } }`,
+		`query($workspace: ID!) { node(id: $workspace) { id ... on Workspace { name } } }`,
+		`query($membership: ID!) { node(id: $membership) { id ... on Membership { user { email } } } }`,
+		`query($invitation: ID!) { node(id: $invitation) { id ... on Invitation { email } } }`,
+		`query($token: ID!) { node(id: $token) { id ... on ApiToken { name } } }`,
+		`query($entry: ID!) { node(id: $entry) { id ... on AuditEntry { summary } } }`,
+		`query($user: ID!) { node(id: $user) { id ... on User { email name } } }`,
+	}},
+	"viewer":            {docs: []string{`{ viewer { user { email } memberships { agency { id name } } } }`}},
+	"agency":            {docs: []string{`query($agency: ID!) { agency(id: $agency) { id name viewerRole } }`}},
+	"workspace":         {workspaceLevel: true, docs: []string{`query($workspace: ID!) { workspace(id: $workspace) { id name agency { name } } }`}},
+	"workspaces":        {workspaceLevel: true, docs: []string{`query($agency: ID!) { workspaces(agencyId: $agency, includeArchived: true) { totalCount edges { node { id name } } } }`}},
+	"members":           {docs: []string{`query($agency: ID!) { members(agencyId: $agency) { edges { node { id user { email } workspaces { name } } } } }`}},
+	"invitations":       {docs: []string{`query($agency: ID!) { invitations(agencyId: $agency) { edges { node { id email } } } }`}},
+	"invitationPreview": {docs: []string{`{ invitationPreview(token: "sbi_guessed") { agencyName email } }`}},
+	"apiTokens":         {docs: []string{`query($agency: ID!) { apiTokens(agencyId: $agency, includeRevoked: true) { edges { node { id name prefix } } } }`}},
+	"auditLog": {workspaceLevel: true, docs: []string{
+		`query($agency: ID!) { auditLog(agencyId: $agency) { edges { node { id summary workspace { id name } } } } }`,
+		`query($agency: ID!, $workspace: ID!) { auditLog(agencyId: $agency, workspaceId: $workspace) { edges { node { id summary } } } }`,
+	}},
+	// Mutations
+	"signUp":           {docs: []string{`mutation($email: String!) { signUp(input: {agencyName: "Intruder", name: "I", email: $email, password: "intruder password"}) { viewer { user { id } } } }`}},
+	"signIn":           {docs: []string{`mutation($email: String!) { signIn(input: {email: $email, password: "not the password"}) { viewer { user { id } } } }`}},
+	"signOut":          {selfOnly: true, docs: []string{`mutation { signOut }`}},
+	"createWorkspace":  {docs: []string{`mutation($agency: ID!) { createWorkspace(input: {agencyId: $agency, name: "Intruder store"}) { id } }`}},
+	"renameWorkspace":  {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { renameWorkspace(input: {id: $workspace, name: "Renamed by intruder"}) { id name } }`}},
+	"archiveWorkspace": {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { archiveWorkspace(id: $workspace) { id name } }`}},
+	"restoreWorkspace": {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { restoreWorkspace(id: $workspace) { id name } }`}},
+	"inviteMember":     {docs: []string{`mutation($agency: ID!) { inviteMember(input: {agencyId: $agency, email: "intruder@example.com", role: OWNER}) { inviteUrl } }`}},
+	"revokeInvitation": {docs: []string{`mutation($invitation: ID!) { revokeInvitation(id: $invitation) { id email } }`}},
+	"acceptInvitation": {docs: []string{`mutation($inviteToken: String!) { acceptInvitation(input: {token: $inviteToken}) { viewer { memberships { agency { id name } } } } }`}},
+	"changeMemberRole": {docs: []string{`mutation($membership: ID!) { changeMemberRole(input: {membershipId: $membership, role: ADMIN}) { id role } }`}},
+	"removeMember":     {docs: []string{`mutation($membership: ID!) { removeMember(membershipId: $membership) }`}},
+	"createApiToken":   {docs: []string{`mutation($agency: ID!) { createApiToken(input: {agencyId: $agency, name: "intruder", access: READ_WRITE}) { secret } }`}},
+	"revokeApiToken":   {docs: []string{`mutation($token: ID!) { revokeApiToken(id: $token) { id name } }`}},
+	// Subscriptions
+	"auditLogAdded": {workspaceLevel: true, docs: []string{
+		`subscription($agency: ID!) { auditLogAdded(agencyId: $agency) { summary } }`,
+		`subscription($agency: ID!, $workspace: ID!) { auditLogAdded(agencyId: $agency, workspaceId: $workspace) { summary } }`,
+	}, noAccessDocs: []string{
+		// The agency-wide stream is open to members; TestAuditLogStreamsLive
+		// proves it filters out the workspaces they cannot reach.
+		`subscription($agency: ID!, $workspace: ID!) { auditLogAdded(agencyId: $agency, workspaceId: $workspace) { summary } }`,
+	}},
+}
+
+// tenant is one agency's objects, as global ids plus the strings that must
+// never leak to another tenant.
+type tenant struct {
+	vars    map[string]any
+	secrets []string
+}
+
+func TestAuthorizationWalk(t *testing.T) {
+	schema := generated.NewExecutableSchema(generated.Config{}).Schema()
+	roots := map[string][]string{}
+	for _, root := range []string{"Query", "Mutation", "Subscription"} {
+		for _, f := range schema.Types[root].Fields {
+			if strings.HasPrefix(f.Name, "__") {
+				continue
+			}
+			roots[root] = append(roots[root], f.Name)
+			if _, ok := walkCases[f.Name]; !ok {
+				t.Errorf("%s.%s has no authorization walk case: add one to walkCases", root, f.Name)
+			}
+		}
+	}
+	if t.Failed() {
+		return
+	}
+
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		w := newWalkWorld(t, h)
+
+		fields := append(append(append([]string{}, roots["Query"]...), roots["Mutation"]...), roots["Subscription"]...)
+		sort.SliceStable(fields, func(i, j int) bool { return fields[j] == "signOut" && fields[i] != "signOut" }) // signing out last
+
+		for _, field := range fields {
+			c := walkCases[field]
+			isMutation := contains(roots["Mutation"], field)
+			isSubscription := contains(roots["Subscription"], field)
+			for _, doc := range c.docs {
+				// 1. An owner of agency A calls with agency B's objects.
+				w.expectNoLeak(t, field+" as another agency's owner", w.ownerA.Client, w.b, doc, isSubscription)
+				// 2. A viewer, and a read-only token, try to change A.
+				if isMutation {
+					w.expectNoChange(t, field+" as a viewer", w.viewerA.Client, doc, !c.selfOnly)
+					w.expectNoChange(t, field+" with a read-only token", w.readOnlyA, doc, !c.selfOnly)
+				}
+			}
+			// 3. A member of A who cannot reach workspace WA2.
+			if c.workspaceLevel {
+				docs := c.noAccessDocs
+				if docs == nil {
+					docs = c.docs
+				}
+				for _, doc := range docs {
+					w.expectNoLeak(t, field+" as a member without access", w.memberA.Client, w.hiddenWA2, doc, isSubscription)
+				}
+			}
+		}
+	})
+}
+
+type walkWorld struct {
+	h                  *testenv.Hub
+	ownerA, ownerB     *testenv.Account
+	memberA, viewerA   *testenv.Account
+	readOnlyA          *testenv.Client
+	a, b, hiddenWA2    tenant
+	snapshotTablesHash func(t *testing.T) string
+}
+
+func newWalkWorld(t *testing.T, h *testenv.Hub) *walkWorld {
+	w := &walkWorld{h: h}
+	w.ownerA = h.SignUp(t, "Alpha Agency")
+	w.ownerB = h.SignUp(t, "Bravo Private Agency")
+
+	wa1 := w.ownerA.MustDo(t, createWorkspace, map[string]any{"a": w.ownerA.AgencyID, "n": "Alpha Store One"}).String("createWorkspace.id")
+	wa2 := w.ownerA.MustDo(t, createWorkspace, map[string]any{"a": w.ownerA.AgencyID, "n": "Alpha Hidden Store"}).String("createWorkspace.id")
+	w.memberA = addMember(t, h, w.ownerA, "MEMBER", []string{wa1})
+	w.viewerA = addMember(t, h, w.ownerA, "VIEWER", nil)
+	ro := w.ownerA.MustDo(t, `mutation($a: ID!) { createApiToken(input: {agencyId: $a, name: "alpha read-only", access: READ_ONLY}) { secret } }`,
+		map[string]any{"a": w.ownerA.AgencyID}).String("createApiToken.secret")
+	w.readOnlyA = h.WithToken(ro)
+	rwA := w.ownerA.MustDo(t, `mutation($a: ID!) { createApiToken(input: {agencyId: $a, name: "alpha rw", access: READ_WRITE}) { token { id } } }`,
+		map[string]any{"a": w.ownerA.AgencyID}).String("createApiToken.token.id")
+	invA := w.ownerA.MustDo(t, `mutation($a: ID!) { inviteMember(input: {agencyId: $a, email: "pending-a@example.com", role: MEMBER}) { inviteUrl invitation { id } } }`,
+		map[string]any{"a": w.ownerA.AgencyID})
+	membersA := w.ownerA.MustDo(t, `query($a: ID!) { members(agencyId: $a) { edges { node { id role } } } }`, map[string]any{"a": w.ownerA.AgencyID})
+	var memberAMembership string
+	for _, e := range membersA.Get("members.edges").([]any) {
+		n := e.(map[string]any)["node"].(map[string]any)
+		if n["role"] == "MEMBER" {
+			memberAMembership = n["id"].(string)
+		}
+	}
+	entryWA2 := firstEntry(t, w.ownerA, wa2)
+
+	wb := w.ownerB.MustDo(t, createWorkspace, map[string]any{"a": w.ownerB.AgencyID, "n": "Bravo Secret Store"}).String("createWorkspace.id")
+	memberB := addMember(t, h, w.ownerB, "MEMBER", nil)
+	tokB := w.ownerB.MustDo(t, `mutation($a: ID!) { createApiToken(input: {agencyId: $a, name: "bravo secret token", access: READ_WRITE}) { token { id } } }`,
+		map[string]any{"a": w.ownerB.AgencyID}).String("createApiToken.token.id")
+	invB := w.ownerB.MustDo(t, `mutation($a: ID!) { inviteMember(input: {agencyId: $a, email: "bravo-invitee@example.com", role: ADMIN}) { inviteUrl invitation { id } } }`,
+		map[string]any{"a": w.ownerB.AgencyID})
+	membersB := w.ownerB.MustDo(t, `query($a: ID!) { members(agencyId: $a) { edges { node { id user { id } } } } }`, map[string]any{"a": w.ownerB.AgencyID})
+	var memberBMembership string
+	for _, e := range membersB.Get("members.edges").([]any) {
+		n := e.(map[string]any)["node"].(map[string]any)
+		if n["user"].(map[string]any)["id"] == memberB.UserID {
+			memberBMembership = n["id"].(string)
+		}
+	}
+	entryB := firstEntry(t, w.ownerB, wb)
+
+	w.b = tenant{
+		vars: map[string]any{
+			"agency": w.ownerB.AgencyID, "workspace": wb, "membership": memberBMembership, "invitation": invB.String("inviteMember.invitation.id"),
+			"token": tokB, "entry": entryB, "user": memberB.UserID, "inviteToken": inviteToken(h, invB.String("inviteMember.inviteUrl")),
+			"email": w.ownerB.Email,
+		},
+		secrets: []string{"Bravo", "bravo", memberB.Email, w.ownerB.Email},
+	}
+	for _, id := range []string{w.ownerB.AgencyID, wb, memberBMembership, tokB, entryB, memberB.UserID, w.ownerB.UserID} {
+		w.b.secrets = append(w.b.secrets, id, rawID(id))
+	}
+	w.a = tenant{vars: map[string]any{
+		"agency": w.ownerA.AgencyID, "workspace": wa1, "membership": memberAMembership, "invitation": invA.String("inviteMember.invitation.id"),
+		"token": rwA, "entry": entryWA2, "user": w.memberA.UserID, "inviteToken": inviteToken(h, invA.String("inviteMember.inviteUrl")),
+		"email": w.ownerA.Email,
+	}}
+	w.hiddenWA2 = tenant{vars: copyVars(w.a.vars, map[string]any{"workspace": wa2}),
+		secrets: []string{"Alpha Hidden Store", wa2, rawID(wa2), entryWA2, rawID(entryWA2)}}
+	return w
+}
+
+func (w *walkWorld) expectNoLeak(t *testing.T, what string, c *testenv.Client, ten tenant, doc string, subscription bool) {
+	t.Helper()
+	before := snapshot(t, w.h.App.DB.Bun)
+	raw := w.call(t, c, doc, ten.vars, subscription)
+	for _, s := range ten.secrets {
+		if strings.Contains(raw, s) {
+			t.Errorf("%s: the response leaks %q:\n%s\n%s", what, s, doc, raw)
+		}
+	}
+	if after := snapshot(t, w.h.App.DB.Bun); after != before {
+		t.Errorf("%s: the call changed the database:\n%s\n%s", what, doc, raw)
+	}
+}
+
+func (w *walkWorld) expectNoChange(t *testing.T, what string, c *testenv.Client, doc string, refused bool) {
+	t.Helper()
+	before := snapshot(t, w.h.App.DB.Bun)
+	raw := w.call(t, c, doc, w.a.vars, false)
+	if after := snapshot(t, w.h.App.DB.Bun); after != before {
+		t.Errorf("%s: the call changed the database:\n%s\n%s", what, doc, raw)
+	}
+	if refused && !strings.Contains(raw, `"errors"`) {
+		t.Errorf("%s: the call was not refused:\n%s\n%s", what, doc, raw)
+	}
+}
+
+// call runs doc with the variables it declares; a subscription must be
+// refused with an error (it would otherwise wait for events).
+func (w *walkWorld) call(t *testing.T, c *testenv.Client, doc string, vars map[string]any, subscription bool) string {
+	t.Helper()
+	used := map[string]any{}
+	for k, v := range vars {
+		if strings.Contains(doc, "$"+k+":") {
+			used[k] = v
+		}
+	}
+	if !subscription {
+		return c.Do(t, doc, used).Raw
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	opts := testenv.DialOptions{Cookies: c.Cookies()}
+	if c.Token != "" {
+		opts.Authorization = "Bearer " + c.Token
+	}
+	s, err := testenv.Dial(ctx, w.h.URL, opts)
+	require.NoError(t, err)
+	defer s.Close()
+	require.NoError(t, s.Subscribe(ctx, doc, used))
+	r, err := s.Next(ctx)
+	require.NoError(t, err, "the subscription was not refused: %s", doc)
+	require.NotEmpty(t, r.Errors, "the subscription was not refused: %s", doc)
+	return r.Raw
+}
+
+// snapshot fingerprints every row a tenant owns (not sessions, which signIn
+// adds, nor the tokens' last-used times).
+func snapshot(t *testing.T, db *bun.DB) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		"SELECT id, name FROM agencies ORDER BY id",
+		"SELECT id, email, name, is_operator FROM users ORDER BY id",
+		"SELECT id, agency_id, name, archived_at FROM workspaces ORDER BY id",
+		"SELECT id, agency_id, user_id, role, all_workspaces FROM memberships ORDER BY id",
+		"SELECT membership_id, workspace_id FROM membership_workspaces ORDER BY membership_id, workspace_id",
+		"SELECT id, email, role, accepted_at, revoked_at FROM invitations ORDER BY id",
+		"SELECT id, name, access, workspace_id, revoked_at FROM api_tokens ORDER BY id",
+		"SELECT id, action FROM audit_entries ORDER BY id",
+	} {
+		var rows []map[string]any
+		require.NoError(t, db.NewRaw(q).Scan(context.Background(), &rows))
+		fmt.Fprintln(&b, q, rows)
+	}
+	return b.String()
+}
+
+func firstEntry(t *testing.T, a *testenv.Account, workspaceID string) string {
+	r := a.MustDo(t, `query($a: ID!, $w: ID!) { auditLog(agencyId: $a, workspaceId: $w) { edges { node { id } } } }`,
+		map[string]any{"a": a.AgencyID, "w": workspaceID})
+	edges := r.Get("auditLog.edges").([]any)
+	require.NotEmpty(t, edges)
+	return edges[0].(map[string]any)["node"].(map[string]any)["id"].(string)
+}
+
+func inviteToken(h *testenv.Hub, url string) string { return strings.TrimPrefix(url, h.URL+"/invite/") }
+
+func rawID(id string) string {
+	_, raw, _ := gid.Decode(id)
+	return raw
+}
+
+func copyVars(base, over map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		out[k] = v
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
