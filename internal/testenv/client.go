@@ -112,7 +112,7 @@ func (c *Client) Cookies() []*http.Cookie {
 }
 
 // Post sends a raw body to /graphql.
-func (c *Client) Post(t *testing.T, body []byte) *Response {
+func (c *Client) Post(t testing.TB, body []byte) *Response {
 	t.Helper()
 	req, err := http.NewRequest("POST", c.hub.URL+"/graphql", bytes.NewReader(body))
 	if err != nil {
@@ -145,7 +145,7 @@ func (c *Client) Post(t *testing.T, body []byte) *Response {
 }
 
 // Do runs a GraphQL operation.
-func (c *Client) Do(t *testing.T, query string, vars map[string]any) *Response {
+func (c *Client) Do(t testing.TB, query string, vars map[string]any) *Response {
 	t.Helper()
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
 	if err != nil {
@@ -155,7 +155,7 @@ func (c *Client) Do(t *testing.T, query string, vars map[string]any) *Response {
 }
 
 // MustDo runs an operation that must succeed.
-func (c *Client) MustDo(t *testing.T, query string, vars map[string]any) *Response {
+func (c *Client) MustDo(t testing.TB, query string, vars map[string]any) *Response {
 	t.Helper()
 	r := c.Do(t, query, vars)
 	if len(r.Errors) > 0 || r.Status != 200 {
@@ -175,7 +175,7 @@ type Account struct {
 var accountSeq atomic.Int64
 
 // SignUp creates an agency with a new owner and returns the signed-in client.
-func (h *Hub) SignUp(t *testing.T, agency string) *Account {
+func (h *Hub) SignUp(t testing.TB, agency string) *Account {
 	t.Helper()
 	email := fmt.Sprintf("owner%d-%s@example.com", accountSeq.Add(1), strings.ToLower(strings.ReplaceAll(agency, " ", "")))
 	c := h.NewClient()

@@ -22,7 +22,7 @@ type Hub struct {
 
 // StartHub starts a hub on the target database and stops it when the test
 // ends. The admin app is a one-page stand-in.
-func StartHub(t *testing.T, db Target) *Hub {
+func StartHub(t testing.TB, db Target) *Hub {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -67,7 +67,7 @@ func StartHub(t *testing.T, db Target) *Hub {
 	return h
 }
 
-func (h *Hub) waitReady(t *testing.T) {
+func (h *Hub) waitReady(t testing.TB) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {

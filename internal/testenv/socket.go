@@ -145,7 +145,7 @@ func (s *Socket) Next(ctx context.Context) (*Response, error) {
 func (s *Socket) Close() { _ = s.conn.Close(websocket.StatusNormalClosure, "") }
 
 // MustDial dials or fails the test.
-func MustDial(t *testing.T, hubURL string, o DialOptions) *Socket {
+func MustDial(t testing.TB, hubURL string, o DialOptions) *Socket {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

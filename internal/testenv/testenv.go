@@ -47,7 +47,7 @@ func ForEachDatabase(t *testing.T, fn func(t *testing.T, db Target)) {
 
 // NewTarget makes a fresh, empty database of the given kind, dropped when the
 // test ends.
-func NewTarget(t *testing.T, name string) Target {
+func NewTarget(t testing.TB, name string) Target {
 	t.Helper()
 	if name == "sqlite" {
 		return Target{Name: name, DataDir: t.TempDir()}
@@ -64,7 +64,7 @@ func PostgresAdminURL() string {
 }
 
 // NewPostgresDatabase creates an empty database and returns its URL.
-func NewPostgresDatabase(t *testing.T) string {
+func NewPostgresDatabase(t testing.TB) string {
 	t.Helper()
 	admin := PostgresAdminURL()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
