@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/switchboard-hub/switchboard/internal/app"
+	"github.com/switchboard-hub/switchboard/internal/telemetry"
 )
 
 // Hub is a hub running for one test, serving real HTTP on loopback.
@@ -24,25 +25,43 @@ type Hub struct {
 // ends. The admin app is a one-page stand-in.
 func StartHub(t testing.TB, db Target) *Hub {
 	t.Helper()
+	return StartHubWith(t, db, HubOptions{})
+}
+
+// HubOptions change how a test hub runs.
+type HubOptions struct {
+	// Env overrides HUB_* variables (for example HUB_ENV=production).
+	Env map[string]string
+	// Log receives the hub's log (JSON in production, text otherwise).
+	Log io.Writer
+}
+
+// StartHubWith is StartHub with options.
+func StartHubWith(t testing.TB, db Target, o HubOptions) *Hub {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("testenv: listen: %v", err)
 	}
 	url := "http://" + ln.Addr().String()
-	cfg, err := app.ConfigFromEnv(func(k string) string {
-		return map[string]string{
-			"HUB_DATABASE_URL": db.DatabaseURL, "HUB_DATA_DIR": db.DataDir, "HUB_ADDR": ln.Addr().String(),
-			"HUB_PUBLIC_URL": url, "HUB_SHUTDOWN_TIMEOUT": "5s",
-		}[k]
-	})
+	env := map[string]string{
+		"HUB_DATABASE_URL": db.DatabaseURL, "HUB_DATA_DIR": db.DataDir, "HUB_ADDR": ln.Addr().String(),
+		"HUB_PUBLIC_URL": url, "HUB_SHUTDOWN_TIMEOUT": "5s",
+	}
+	for k, v := range o.Env {
+		env[k] = v
+	}
+	cfg, err := app.ConfigFromEnv(func(k string) string { return env[k] })
 	if err != nil {
 		t.Fatalf("testenv: config: %v", err)
 	}
 	var w io.Writer = io.Discard
-	if os.Getenv("HUB_TEST_LOG") != "" {
+	if o.Log != nil {
+		w = o.Log
+	} else if os.Getenv("HUB_TEST_LOG") != "" {
 		w = os.Stderr
 	}
-	log := slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	log := telemetry.NewLogger(w, cfg.Production(), slog.LevelDebug)
 	ctx, cancel := context.WithCancel(context.Background())
 	a, err := app.New(ctx, cfg, log, app.Options{App: fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>app</title>")}}})
 	if err != nil {
