@@ -214,3 +214,19 @@ func TestRequestsRefusedBeforeAnyResolverRuns(t *testing.T) {
 		require.EqualValues(t, 0, n.Get("workspaces.totalCount"), "refused operations wrote nothing")
 	})
 }
+
+func TestPasswordGuessingIsThrottled(t *testing.T) {
+	h := testenv.StartHub(t, testenv.NewTarget(t, "sqlite"))
+	victim := h.SignUp(t, "Victim")
+	guess := `mutation($e: String!) { signIn(input: {email: $e, password: "guess number x"}) { viewer { user { id } } } }`
+	codes := map[string]int{}
+	for i := 0; i < 12; i++ {
+		codes[h.NewClient().Do(t, guess, map[string]any{"e": victim.Email}).Code()]++
+	}
+	require.Equal(t, 10, codes["UNAUTHENTICATED"])
+	require.Equal(t, 2, codes["TOO_MANY_REQUESTS"])
+	// Other accounts are not affected.
+	other := h.SignUp(t, "Other")
+	r := h.NewClient().Do(t, `mutation($e: String!) { signIn(input: {email: $e, password: "correct horse battery"}) { viewer { user { id } } } }`, map[string]any{"e": other.Email})
+	require.Empty(t, r.Errors)
+}

@@ -3,6 +3,7 @@ package auth_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -48,4 +49,13 @@ func TestRoles(t *testing.T) {
 	require.Error(t, r.UnmarshalGQL("ROOT"))
 	require.NoError(t, r.UnmarshalGQL("ADMIN"))
 	require.Equal(t, auth.Admin, r)
+}
+
+func TestThrottleAllowsABurstPerKeyThenRefuses(t *testing.T) {
+	th := auth.NewThrottle(time.Hour, 3)
+	for i := 0; i < 3; i++ {
+		require.True(t, th.Allow("Ann@Example.com"))
+	}
+	require.False(t, th.Allow("ann@example.com "), "the same address, whatever its case")
+	require.True(t, th.Allow("bob@example.com"), "other addresses are not affected")
 }

@@ -19,6 +19,7 @@ const (
 	NotFound         Code = "NOT_FOUND"
 	ValidationFailed Code = "VALIDATION_FAILED"
 	Conflict         Code = "CONFLICT"
+	TooManyRequests  Code = "TOO_MANY_REQUESTS"
 )
 
 // Error is a failure a user can act on.

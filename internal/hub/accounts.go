@@ -83,6 +83,9 @@ func (s *Service) SignIn(ctx context.Context, in SignInInput, userAgent string) 
 	if err := s.validate.Check(in); err != nil {
 		return nil, auth.SessionGrant{}, err
 	}
+	if !s.signIns.Allow(in.Email) {
+		return nil, auth.SessionGrant{}, failure.New(failure.TooManyRequests, "too many sign-in attempts for this email; wait a minute and try again")
+	}
 	wrong := failure.New(failure.Unauthenticated, "wrong email or password")
 	user, err := store.UserByEmail(ctx, s.db, in.Email)
 	if errors.Is(err, store.ErrNotFound) {

@@ -14,6 +14,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/uptrace/bun"
 
+	"github.com/switchboard-hub/switchboard/internal/auth"
 	"github.com/switchboard-hub/switchboard/internal/bus"
 	"github.com/switchboard-hub/switchboard/internal/failure"
 	"github.com/switchboard-hub/switchboard/internal/store"
@@ -29,6 +30,8 @@ type Service struct {
 	log       *slog.Logger
 	now       func() time.Time
 	publicURL string
+	// signIns throttles password attempts per email address.
+	signIns *auth.Throttle
 }
 
 // Deps are what the Service needs.
@@ -52,6 +55,7 @@ func New(d Deps) *Service {
 	return &Service{
 		db: d.DB, river: d.River, bus: d.Bus, log: d.Log, now: now,
 		validate: validation.New(), publicURL: d.PublicURL,
+		signIns: auth.NewThrottle(6*time.Second, 10), // 10 at once, then 10 a minute
 	}
 }
 

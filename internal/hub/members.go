@@ -136,6 +136,11 @@ func (s *Service) ChangeMemberRole(ctx context.Context, in ChangeMemberRoleInput
 }
 
 func (s *Service) keepAnOwner(ctx context.Context, tx *txn, agencyID string) error {
+	// Without the lock, two owners stepping down at once would each count the
+	// other and leave the agency without an owner.
+	if err := store.LockAgencyOwners(ctx, tx, agencyID); err != nil {
+		return fmt.Errorf("lock the agency's owners: %w", err)
+	}
 	n, err := store.CountOwners(ctx, tx, agencyID)
 	if err != nil {
 		return fmt.Errorf("count owners: %w", err)
