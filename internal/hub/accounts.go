@@ -260,14 +260,26 @@ func (s *Service) Agency(ctx context.Context, id string) (*store.Agency, *Access
 	if err != nil {
 		return nil, nil, err
 	}
-	agencies, err := store.AgenciesByIDs(ctx, s.db, []string{id})
-	if err != nil || len(agencies) == 0 {
-		return nil, nil, notFoundAs(store.ErrNotFound, "agency")
+	agency, err := s.agencyByID(ctx, id)
+	if err != nil {
+		return nil, nil, err
 	}
-	return &agencies[0], a, nil
+	return agency, a, nil
 }
 
 // AgencyAccess returns the caller's access to an agency.
 func (s *Service) AgencyAccess(ctx context.Context, agencyID string) (*Access, error) {
 	return s.access(ctx, s.db, agencyID)
+}
+
+// agencyByID reads one agency.
+func (s *Service) agencyByID(ctx context.Context, id string) (*store.Agency, error) {
+	agencies, err := store.AgenciesByIDs(ctx, s.db, []string{id})
+	if err != nil {
+		return nil, fmt.Errorf("read agency: %w", err)
+	}
+	if len(agencies) == 0 {
+		return nil, failure.New(failure.NotFound, "agency not found")
+	}
+	return &agencies[0], nil
 }

@@ -207,7 +207,7 @@ type InvitationPreview struct {
 // nil when the link is unknown or no longer usable.
 func (s *Service) PreviewInvitation(ctx context.Context, token string) (*InvitationPreview, error) {
 	inv, err := store.InvitationByTokenHash(ctx, s.db, auth.HashSecret(token))
-	if errors.Is(err, store.ErrNotFound) || false {
+	if errors.Is(err, store.ErrNotFound) || (err == nil && inv.Status(s.now()) != store.InvitationPending) {
 		return nil, nil
 	}
 	if err != nil {

@@ -62,6 +62,13 @@ func ListInvitations(ctx context.Context, db bun.IDB, agencyID string, status In
 	return paginate[Invitation](ctx, q, args)
 }
 
+// HasPendingInvitation reports whether the agency has a pending invitation
+// for email (stored lower-cased) at time now.
+func HasPendingInvitation(ctx context.Context, db bun.IDB, agencyID, email string, now time.Time) (bool, error) {
+	return db.NewSelect().Model((*Invitation)(nil)).Where("agency_id = ?", agencyID).Where("email = ?", email).
+		Where("accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?", now).Exists(ctx)
+}
+
 // MarkInvitationAccepted uses up a pending invitation; false when it was not
 // pending any more (accepted, revoked or expired in the meantime).
 func MarkInvitationAccepted(ctx context.Context, db bun.IDB, id, userID string, now time.Time) (bool, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 
 	"github.com/switchboard-hub/switchboard/internal/auth"
 )
@@ -80,6 +81,19 @@ func UpdateMembership(ctx context.Context, db bun.IDB, m *Membership, workspaceI
 // DeleteMembership removes a member (their grants go with it).
 func DeleteMembership(ctx context.Context, db bun.IDB, id string) error {
 	_, err := db.NewDelete().Model((*Membership)(nil)).Where("id = ?", id).Exec(ctx)
+	return err
+}
+
+// LockAgencyOwners makes the caller's transaction the only one changing the
+// agency's owners until it ends, so that a count of owners taken afterwards
+// stays true until commit. On PostgreSQL it locks the agency's row (NO KEY
+// UPDATE, which leaves inserts that reference the agency unblocked); SQLite
+// transactions already hold the database's single write lock (_txlock=immediate).
+func LockAgencyOwners(ctx context.Context, db bun.IDB, agencyID string) error {
+	if db.Dialect().Name() != dialect.PG {
+		return nil
+	}
+	_, err := db.NewSelect().Model((*Agency)(nil)).Column("id").Where("id = ?", agencyID).For("NO KEY UPDATE").Exec(ctx)
 	return err
 }
 
