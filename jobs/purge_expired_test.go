@@ -21,11 +21,7 @@ func TestPurgeExpiredDeletesOnlyExpiredSessions(t *testing.T) {
 	testenv.ForEachDatabase(t, func(t *testing.T, target testenv.Target) {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		db, err := database.Open(ctx, target.DatabaseURL, target.DataDir)
-		require.NoError(t, err)
-		defer db.Close()
-		_, err = db.Migrate(ctx)
-		require.NoError(t, err)
+		db := testenv.OpenDatabase(t, target)
 
 		now := store.Now()
 		u := &store.User{ID: store.NewID(), Email: "a@example.com", Name: "A", PasswordHash: "x", CreatedAt: now}
@@ -74,11 +70,7 @@ func insertInTx(ctx context.Context, t *testing.T, db *database.DB, client *rive
 func TestJobsJoinTheTransactionThatInsertsThem(t *testing.T) {
 	testenv.ForEachDatabase(t, func(t *testing.T, target testenv.Target) {
 		ctx := context.Background()
-		db, err := database.Open(ctx, target.DatabaseURL, target.DataDir)
-		require.NoError(t, err)
-		defer db.Close()
-		_, err = db.Migrate(ctx)
-		require.NoError(t, err)
+		db := testenv.OpenDatabase(t, target)
 		workers := river.NewWorkers()
 		jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now})
 		client, err := river.NewClient(db.River, &river.Config{Workers: workers, PollOnly: true})

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
+
+	"github.com/switchboard-hub/switchboard/internal/database"
 )
 
 // DefaultPostgresURL is used when HUB_TEST_DATABASE_URL is not set.
@@ -99,4 +101,19 @@ func NewPostgresDatabase(t testing.TB) string {
 	}
 	u.Path = "/" + name
 	return u.String()
+}
+
+// OpenDatabase opens the target, migrated, and closes it when the test ends.
+func OpenDatabase(t testing.TB, target Target) *database.DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := database.Open(ctx, target.DatabaseURL, target.DataDir)
+	if err != nil {
+		t.Fatalf("testenv: open %s: %v", target.Name, err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatalf("testenv: migrate %s: %v", target.Name, err)
+	}
+	return db
 }
