@@ -1,0 +1,12 @@
+// Package all registers every connector compiled into the hub. Import it for
+// its side effect.
+package all
+
+import (
+	_ "github.com/switchboard-hub/switchboard/connectors/easypost" // registers "easypost"
+	_ "github.com/switchboard-hub/switchboard/connectors/hubspot"  // registers "hubspot"
+	_ "github.com/switchboard-hub/switchboard/connectors/shopify"  // registers "shopify"
+	_ "github.com/switchboard-hub/switchboard/connectors/smtp"     // registers "smtp"
+	_ "github.com/switchboard-hub/switchboard/connectors/twilio"   // registers "twilio"
+	_ "github.com/switchboard-hub/switchboard/connectors/webhook"  // registers "webhook"
+)

@@ -1,0 +1,32 @@
+// Package webhook is the outbound webhook connector: deliveries to any URL,
+// each signed with a timestamped HMAC-SHA256 so the receiver can verify it.
+package webhook
+
+import (
+	"github.com/switchboard-hub/switchboard/connectors"
+)
+
+// Connector is the outbound webhook connector.
+type Connector struct{}
+
+func init() { connectors.Register(Connector{}) }
+
+// Spec implements connectors.Connector.
+func (Connector) Spec() connectors.Spec {
+	return connectors.Spec{
+		Slug: "webhook", Name: "Outbound webhook", Category: connectors.Other,
+		Summary:    "Push events to your own app or any URL, signed so it can trust them.",
+		DocsURL:    "https://www.standardwebhooks.com/",
+		APIVersion: "Switchboard-Signature v1 (t=timestamp,v1=HMAC-SHA256 of timestamp.body)",
+		Auth:       connectors.Auth{Kind: connectors.AuthNone},
+		Fields: []connectors.Field{
+			{Name: "url", Label: "Endpoint URL", Type: connectors.URL, Required: true, MaxLength: 2000},
+			{Name: "signingSecret", Label: "Signing secret", Type: connectors.Secret, MaxLength: 200,
+				Help: "Leave empty to have one generated; the receiver verifies signatures with it"},
+		},
+		Actions: []connectors.Action{{Name: "notify", Summary: "POST a JSON payload to the endpoint", Input: []connectors.Field{
+			{Name: "event", Label: "Event name", Type: connectors.Text, Required: true, MaxLength: 100},
+			{Name: "payload", Label: "Payload (JSON)", Type: connectors.Text}}}},
+		Budget: connectors.RateBudget{Note: "limited by the receiver"},
+	}
+}
