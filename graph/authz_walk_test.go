@@ -55,6 +55,8 @@ var walkCases = map[string]walkCase{
 		`query($agency: ID!) { auditLog(agencyId: $agency) { edges { node { id summary workspace { id name } } } } }`,
 		`query($agency: ID!, $workspace: ID!) { auditLog(agencyId: $agency, workspaceId: $workspace) { edges { node { id summary } } } }`,
 	}},
+	"connectors": {docs: []string{`{ connectors { slug name fields { name } } }`}},
+	"connector":  {docs: []string{`{ connector(slug: "shopify") { slug auth { scopes } } }`}},
 	// Mutations
 	"signUp":           {docs: []string{`mutation($email: String!) { signUp(input: {agencyName: "Intruder", name: "I", email: $email, password: "intruder password"}) { viewer { user { id } } } }`}},
 	"signIn":           {docs: []string{`mutation($email: String!) { signIn(input: {email: $email, password: "not the password"}) { viewer { user { id } } } }`}},

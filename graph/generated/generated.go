@@ -14,6 +14,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
+	"github.com/switchboard-hub/switchboard/connectors"
 	"github.com/switchboard-hub/switchboard/graph/model"
 	"github.com/switchboard-hub/switchboard/internal/auth"
 	"github.com/switchboard-hub/switchboard/internal/hub"
@@ -35,11 +36,13 @@ type ResolverRoot interface {
 	Agency() AgencyResolver
 	ApiToken() ApiTokenResolver
 	AuditEntry() AuditEntryResolver
+	ConnectorAuth() ConnectorAuthResolver
 	Invitation() InvitationResolver
 	InvitationPreview() InvitationPreviewResolver
 	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	RateBudget() RateBudgetResolver
 	Subscription() SubscriptionResolver
 	User() UserResolver
 	Viewer() ViewerResolver
@@ -113,6 +116,64 @@ type ComplexityRoot struct {
 
 	AuthPayload struct {
 		Viewer func(childComplexity int) int
+	}
+
+	Connector struct {
+		APIVersion func(childComplexity int) int
+		Actions    func(childComplexity int) int
+		Auth       func(childComplexity int) int
+		Budget     func(childComplexity int) int
+		Category   func(childComplexity int) int
+		DocsURL    func(childComplexity int) int
+		Entities   func(childComplexity int) int
+		Events     func(childComplexity int) int
+		Fields     func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Slug       func(childComplexity int) int
+		Summary    func(childComplexity int) int
+	}
+
+	ConnectorAction struct {
+		Input     func(childComplexity int) int
+		Marketing func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Summary   func(childComplexity int) int
+	}
+
+	ConnectorAuth struct {
+		AccessTokenLifetimeSeconds func(childComplexity int) int
+		Kind                       func(childComplexity int) int
+		Pkce                       func(childComplexity int) int
+		RotatesRefreshTokens       func(childComplexity int) int
+		Scopes                     func(childComplexity int) int
+	}
+
+	ConnectorEntity struct {
+		Fields func(childComplexity int) int
+		Name   func(childComplexity int) int
+		Read   func(childComplexity int) int
+		Write  func(childComplexity int) int
+	}
+
+	ConnectorEvent struct {
+		Payload func(childComplexity int) int
+		Summary func(childComplexity int) int
+		Type    func(childComplexity int) int
+	}
+
+	ConnectorField struct {
+		Default     func(childComplexity int) int
+		Help        func(childComplexity int) int
+		Label       func(childComplexity int) int
+		Max         func(childComplexity int) int
+		MaxLength   func(childComplexity int) int
+		Min         func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Options     func(childComplexity int) int
+		Pattern     func(childComplexity int) int
+		PatternHelp func(childComplexity int) int
+		Required    func(childComplexity int) int
+		Type        func(childComplexity int) int
 	}
 
 	CreateApiTokenPayload struct {
@@ -206,6 +267,8 @@ type ComplexityRoot struct {
 		APITokens         func(childComplexity int, agencyID string, first *int, after *string, includeRevoked *bool) int
 		Agency            func(childComplexity int, id string) int
 		AuditLog          func(childComplexity int, agencyID string, workspaceID *string, action *string, first *int, after *string) int
+		Connector         func(childComplexity int, slug string) int
+		Connectors        func(childComplexity int, category *connectors.Category, search *string) int
 		InvitationPreview func(childComplexity int, token string) int
 		Invitations       func(childComplexity int, agencyID string, first *int, after *string, status *store.InvitationStatus) int
 		Members           func(childComplexity int, agencyID string, first *int, after *string) int
@@ -213,6 +276,14 @@ type ComplexityRoot struct {
 		Viewer            func(childComplexity int) int
 		Workspace         func(childComplexity int, id string) int
 		Workspaces        func(childComplexity int, agencyID string, first *int, after *string, search *string, includeArchived *bool) int
+	}
+
+	RateBudget struct {
+		CostPoints       func(childComplexity int) int
+		Note             func(childComplexity int) int
+		PerSeconds       func(childComplexity int) int
+		Requests         func(childComplexity int) int
+		RestorePerSecond func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -278,6 +349,12 @@ type AuditEntryResolver interface {
 
 	TargetID(ctx context.Context, obj *store.AuditEntry) (*string, error)
 }
+type ConnectorAuthResolver interface {
+	Scopes(ctx context.Context, obj *connectors.Auth) ([]string, error)
+	Pkce(ctx context.Context, obj *connectors.Auth) (bool, error)
+	AccessTokenLifetimeSeconds(ctx context.Context, obj *connectors.Auth) (int, error)
+	RotatesRefreshTokens(ctx context.Context, obj *connectors.Auth) (bool, error)
+}
 type InvitationResolver interface {
 	ID(ctx context.Context, obj *store.Invitation) (string, error)
 	Agency(ctx context.Context, obj *store.Invitation) (*store.Agency, error)
@@ -319,10 +396,17 @@ type QueryResolver interface {
 	Workspace(ctx context.Context, id string) (*store.Workspace, error)
 	Workspaces(ctx context.Context, agencyID string, first *int, after *string, search *string, includeArchived *bool) (*model.WorkspaceConnection, error)
 	AuditLog(ctx context.Context, agencyID string, workspaceID *string, action *string, first *int, after *string) (*model.AuditEntryConnection, error)
+	Connectors(ctx context.Context, category *connectors.Category, search *string) ([]connectors.Spec, error)
+	Connector(ctx context.Context, slug string) (*connectors.Spec, error)
 	Members(ctx context.Context, agencyID string, first *int, after *string) (*model.MembershipConnection, error)
 	Invitations(ctx context.Context, agencyID string, first *int, after *string, status *store.InvitationStatus) (*model.InvitationConnection, error)
 	InvitationPreview(ctx context.Context, token string) (*hub.InvitationPreview, error)
 	APITokens(ctx context.Context, agencyID string, first *int, after *string, includeRevoked *bool) (*model.APITokenConnection, error)
+}
+type RateBudgetResolver interface {
+	PerSeconds(ctx context.Context, obj *connectors.RateBudget) (float64, error)
+
+	RestorePerSecond(ctx context.Context, obj *connectors.RateBudget) (int, error)
 }
 type SubscriptionResolver interface {
 	AuditLogAdded(ctx context.Context, agencyID string, workspaceID *string) (<-chan *store.AuditEntry, error)
@@ -593,6 +677,252 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuthPayload.Viewer(childComplexity), true
+
+	case "Connector.apiVersion":
+		if e.ComplexityRoot.Connector.APIVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.APIVersion(childComplexity), true
+	case "Connector.actions":
+		if e.ComplexityRoot.Connector.Actions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.Actions(childComplexity), true
+	case "Connector.auth":
+		if e.ComplexityRoot.Connector.Auth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.Auth(childComplexity), true
+	case "Connector.rateBudget":
+		if e.ComplexityRoot.Connector.Budget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.Budget(childComplexity), true
+	case "Connector.category":
+		if e.ComplexityRoot.Connector.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.Category(childComplexity), true
+	case "Connector.docsUrl":
+		if e.ComplexityRoot.Connector.DocsURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.DocsURL(childComplexity), true
+	case "Connector.entities":
+		if e.ComplexityRoot.Connector.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.Entities(childComplexity), true
+	case "Connector.events":
+		if e.ComplexityRoot.Connector.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.Events(childComplexity), true
+	case "Connector.fields":
+		if e.ComplexityRoot.Connector.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.Fields(childComplexity), true
+	case "Connector.name":
+		if e.ComplexityRoot.Connector.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.Name(childComplexity), true
+	case "Connector.slug":
+		if e.ComplexityRoot.Connector.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.Slug(childComplexity), true
+	case "Connector.summary":
+		if e.ComplexityRoot.Connector.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.Summary(childComplexity), true
+
+	case "ConnectorAction.input":
+		if e.ComplexityRoot.ConnectorAction.Input == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorAction.Input(childComplexity), true
+	case "ConnectorAction.marketing":
+		if e.ComplexityRoot.ConnectorAction.Marketing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorAction.Marketing(childComplexity), true
+	case "ConnectorAction.name":
+		if e.ComplexityRoot.ConnectorAction.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorAction.Name(childComplexity), true
+	case "ConnectorAction.summary":
+		if e.ComplexityRoot.ConnectorAction.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorAction.Summary(childComplexity), true
+
+	case "ConnectorAuth.accessTokenLifetimeSeconds":
+		if e.ComplexityRoot.ConnectorAuth.AccessTokenLifetimeSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorAuth.AccessTokenLifetimeSeconds(childComplexity), true
+	case "ConnectorAuth.kind":
+		if e.ComplexityRoot.ConnectorAuth.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorAuth.Kind(childComplexity), true
+	case "ConnectorAuth.pkce":
+		if e.ComplexityRoot.ConnectorAuth.Pkce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorAuth.Pkce(childComplexity), true
+	case "ConnectorAuth.rotatesRefreshTokens":
+		if e.ComplexityRoot.ConnectorAuth.RotatesRefreshTokens == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorAuth.RotatesRefreshTokens(childComplexity), true
+	case "ConnectorAuth.scopes":
+		if e.ComplexityRoot.ConnectorAuth.Scopes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorAuth.Scopes(childComplexity), true
+
+	case "ConnectorEntity.fields":
+		if e.ComplexityRoot.ConnectorEntity.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorEntity.Fields(childComplexity), true
+	case "ConnectorEntity.name":
+		if e.ComplexityRoot.ConnectorEntity.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorEntity.Name(childComplexity), true
+	case "ConnectorEntity.read":
+		if e.ComplexityRoot.ConnectorEntity.Read == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorEntity.Read(childComplexity), true
+	case "ConnectorEntity.write":
+		if e.ComplexityRoot.ConnectorEntity.Write == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorEntity.Write(childComplexity), true
+
+	case "ConnectorEvent.payload":
+		if e.ComplexityRoot.ConnectorEvent.Payload == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorEvent.Payload(childComplexity), true
+	case "ConnectorEvent.summary":
+		if e.ComplexityRoot.ConnectorEvent.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorEvent.Summary(childComplexity), true
+	case "ConnectorEvent.type":
+		if e.ComplexityRoot.ConnectorEvent.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorEvent.Type(childComplexity), true
+
+	case "ConnectorField.default":
+		if e.ComplexityRoot.ConnectorField.Default == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.Default(childComplexity), true
+	case "ConnectorField.help":
+		if e.ComplexityRoot.ConnectorField.Help == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.Help(childComplexity), true
+	case "ConnectorField.label":
+		if e.ComplexityRoot.ConnectorField.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.Label(childComplexity), true
+	case "ConnectorField.max":
+		if e.ComplexityRoot.ConnectorField.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.Max(childComplexity), true
+	case "ConnectorField.maxLength":
+		if e.ComplexityRoot.ConnectorField.MaxLength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.MaxLength(childComplexity), true
+	case "ConnectorField.min":
+		if e.ComplexityRoot.ConnectorField.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.Min(childComplexity), true
+	case "ConnectorField.name":
+		if e.ComplexityRoot.ConnectorField.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.Name(childComplexity), true
+	case "ConnectorField.options":
+		if e.ComplexityRoot.ConnectorField.Options == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.Options(childComplexity), true
+	case "ConnectorField.pattern":
+		if e.ComplexityRoot.ConnectorField.Pattern == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.Pattern(childComplexity), true
+	case "ConnectorField.patternHelp":
+		if e.ComplexityRoot.ConnectorField.PatternHelp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.PatternHelp(childComplexity), true
+	case "ConnectorField.required":
+		if e.ComplexityRoot.ConnectorField.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.Required(childComplexity), true
+	case "ConnectorField.type":
+		if e.ComplexityRoot.ConnectorField.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectorField.Type(childComplexity), true
 
 	case "CreateApiTokenPayload.secret":
 		if e.ComplexityRoot.CreateApiTokenPayload.Secret == nil {
@@ -1027,6 +1357,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["agencyId"].(string), args["workspaceId"].(*string), args["action"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.connector":
+		if e.ComplexityRoot.Query.Connector == nil {
+			break
+		}
+
+		args, err := ec.field_Query_connector_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Connector(childComplexity, args["slug"].(string)), true
+	case "Query.connectors":
+		if e.ComplexityRoot.Query.Connectors == nil {
+			break
+		}
+
+		args, err := ec.field_Query_connectors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Connectors(childComplexity, args["category"].(*connectors.Category), args["search"].(*string)), true
 
 	case "Query.invitationPreview":
 		if e.ComplexityRoot.Query.InvitationPreview == nil {
@@ -1100,6 +1452,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Workspaces(childComplexity, args["agencyId"].(string), args["first"].(*int), args["after"].(*string), args["search"].(*string), args["includeArchived"].(*bool)), true
+
+	case "RateBudget.costPoints":
+		if e.ComplexityRoot.RateBudget.CostPoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateBudget.CostPoints(childComplexity), true
+	case "RateBudget.note":
+		if e.ComplexityRoot.RateBudget.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateBudget.Note(childComplexity), true
+	case "RateBudget.perSeconds":
+		if e.ComplexityRoot.RateBudget.PerSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateBudget.PerSeconds(childComplexity), true
+	case "RateBudget.requests":
+		if e.ComplexityRoot.RateBudget.Requests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateBudget.Requests(childComplexity), true
+	case "RateBudget.restorePerSecond":
+		if e.ComplexityRoot.RateBudget.RestorePerSecond == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateBudget.RestorePerSecond(childComplexity), true
 
 	case "Subscription.auditLogAdded":
 		if e.ComplexityRoot.Subscription.AuditLogAdded == nil {
@@ -1532,6 +1915,126 @@ type Query {
   node(id: ID!): Node
 }
 `, BuiltIn: false},
+	{Name: "../schema/connectors.graphqls", Input: `# The connector marketplace: what each connector is and can do, generated
+# from the connectors' Specs.
+
+enum ConnectorCategory {
+  STORE
+  CRM
+  CARRIER
+  MESSAGING
+  PAYMENTS
+  ADS
+  OTHER
+}
+
+enum ConnectorAuthKind {
+  OAUTH2
+  API_KEY
+  BASIC
+  NONE
+}
+
+enum ConnectorFieldType {
+  TEXT
+  SECRET
+  URL
+  EMAIL
+  NUMBER
+  BOOLEAN
+  SELECT
+  HOST
+  MONEY
+  DATETIME
+  LIST
+}
+
+"One input or data field of a connector: what a connect form shows and validates."
+type ConnectorField {
+  name: String!
+  label: String!
+  type: ConnectorFieldType!
+  required: Boolean!
+  help: String!
+  "A regular expression the whole value must match, when set."
+  pattern: String!
+  "What the pattern means, in words."
+  patternHelp: String!
+  options: [String!]!
+  default: String!
+  min: Float
+  max: Float
+  "Longest accepted text; 0 means no limit."
+  maxLength: Int!
+}
+
+type ConnectorAuth {
+  kind: ConnectorAuthKind!
+  "OAuth scopes the hub asks for."
+  scopes: [String!]!
+  pkce: Boolean!
+  "How long an access token lives, in seconds (0: until revoked)."
+  accessTokenLifetimeSeconds: Int!
+  rotatesRefreshTokens: Boolean!
+}
+
+"Something a connector emits, that rules can trigger on."
+type ConnectorEvent {
+  type: String!
+  summary: String!
+  payload: [ConnectorField!]!
+}
+
+"Something a connector does for a rule."
+type ConnectorAction {
+  name: String!
+  summary: String!
+  input: [ConnectorField!]!
+  "Marketing actions are only sent to customers who consented."
+  marketing: Boolean!
+}
+
+"A kind of record syncs can read or write."
+type ConnectorEntity {
+  name: String!
+  read: Boolean!
+  write: Boolean!
+  fields: [ConnectorField!]!
+}
+
+"The provider's rate limit, shared by every job using a connection."
+type RateBudget {
+  requests: Int!
+  perSeconds: Float!
+  costPoints: Int!
+  restorePerSecond: Int!
+  note: String!
+}
+
+type Connector {
+  "Stable forever."
+  slug: String!
+  name: String!
+  category: ConnectorCategory!
+  summary: String!
+  docsUrl: String!
+  "The provider API version this connector follows."
+  apiVersion: String!
+  auth: ConnectorAuth!
+  "What a user fills in to connect."
+  fields: [ConnectorField!]!
+  events: [ConnectorEvent!]!
+  actions: [ConnectorAction!]!
+  entities: [ConnectorEntity!]!
+  rateBudget: RateBudget!
+}
+
+extend type Query {
+  "The marketplace, by category then name. Requires signing in."
+  connectors(category: ConnectorCategory, search: String): [Connector!]!
+  connector(slug: String!): Connector
+}
+`, BuiltIn: false},
 	{Name: "../schema/members.graphqls", Input: `# Members of an agency, their roles and workspace access, and invitations.
 
 "A user's place in an agency."
@@ -1840,6 +2343,122 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Connector(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "slug":
+		return ec.fieldContext_Connector_slug(ctx, field)
+	case "name":
+		return ec.fieldContext_Connector_name(ctx, field)
+	case "category":
+		return ec.fieldContext_Connector_category(ctx, field)
+	case "summary":
+		return ec.fieldContext_Connector_summary(ctx, field)
+	case "docsUrl":
+		return ec.fieldContext_Connector_docsUrl(ctx, field)
+	case "apiVersion":
+		return ec.fieldContext_Connector_apiVersion(ctx, field)
+	case "auth":
+		return ec.fieldContext_Connector_auth(ctx, field)
+	case "fields":
+		return ec.fieldContext_Connector_fields(ctx, field)
+	case "events":
+		return ec.fieldContext_Connector_events(ctx, field)
+	case "actions":
+		return ec.fieldContext_Connector_actions(ctx, field)
+	case "entities":
+		return ec.fieldContext_Connector_entities(ctx, field)
+	case "rateBudget":
+		return ec.fieldContext_Connector_rateBudget(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Connector", field.Name)
+}
+
+func (ec *executionContext) childFields_ConnectorAction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ConnectorAction_name(ctx, field)
+	case "summary":
+		return ec.fieldContext_ConnectorAction_summary(ctx, field)
+	case "input":
+		return ec.fieldContext_ConnectorAction_input(ctx, field)
+	case "marketing":
+		return ec.fieldContext_ConnectorAction_marketing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConnectorAction", field.Name)
+}
+
+func (ec *executionContext) childFields_ConnectorAuth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ConnectorAuth_kind(ctx, field)
+	case "scopes":
+		return ec.fieldContext_ConnectorAuth_scopes(ctx, field)
+	case "pkce":
+		return ec.fieldContext_ConnectorAuth_pkce(ctx, field)
+	case "accessTokenLifetimeSeconds":
+		return ec.fieldContext_ConnectorAuth_accessTokenLifetimeSeconds(ctx, field)
+	case "rotatesRefreshTokens":
+		return ec.fieldContext_ConnectorAuth_rotatesRefreshTokens(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConnectorAuth", field.Name)
+}
+
+func (ec *executionContext) childFields_ConnectorEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ConnectorEntity_name(ctx, field)
+	case "read":
+		return ec.fieldContext_ConnectorEntity_read(ctx, field)
+	case "write":
+		return ec.fieldContext_ConnectorEntity_write(ctx, field)
+	case "fields":
+		return ec.fieldContext_ConnectorEntity_fields(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConnectorEntity", field.Name)
+}
+
+func (ec *executionContext) childFields_ConnectorEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_ConnectorEvent_type(ctx, field)
+	case "summary":
+		return ec.fieldContext_ConnectorEvent_summary(ctx, field)
+	case "payload":
+		return ec.fieldContext_ConnectorEvent_payload(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConnectorEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_ConnectorField(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ConnectorField_name(ctx, field)
+	case "label":
+		return ec.fieldContext_ConnectorField_label(ctx, field)
+	case "type":
+		return ec.fieldContext_ConnectorField_type(ctx, field)
+	case "required":
+		return ec.fieldContext_ConnectorField_required(ctx, field)
+	case "help":
+		return ec.fieldContext_ConnectorField_help(ctx, field)
+	case "pattern":
+		return ec.fieldContext_ConnectorField_pattern(ctx, field)
+	case "patternHelp":
+		return ec.fieldContext_ConnectorField_patternHelp(ctx, field)
+	case "options":
+		return ec.fieldContext_ConnectorField_options(ctx, field)
+	case "default":
+		return ec.fieldContext_ConnectorField_default(ctx, field)
+	case "min":
+		return ec.fieldContext_ConnectorField_min(ctx, field)
+	case "max":
+		return ec.fieldContext_ConnectorField_max(ctx, field)
+	case "maxLength":
+		return ec.fieldContext_ConnectorField_maxLength(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConnectorField", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -1978,6 +2597,22 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_RateBudget(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "requests":
+		return ec.fieldContext_RateBudget_requests(ctx, field)
+	case "perSeconds":
+		return ec.fieldContext_RateBudget_perSeconds(ctx, field)
+	case "costPoints":
+		return ec.fieldContext_RateBudget_costPoints(ctx, field)
+	case "restorePerSecond":
+		return ec.fieldContext_RateBudget_restorePerSecond(ctx, field)
+	case "note":
+		return ec.fieldContext_RateBudget_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RateBudget", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2453,6 +3088,42 @@ func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_connector_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "slug",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["slug"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_connectors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "category",
+		func(ctx context.Context, v any) (*connectors.Category, error) {
+			return ec.unmarshalOConnectorCategory2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["category"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg1
 	return args, nil
 }
 
@@ -3706,6 +4377,1007 @@ func (ec *executionContext) fieldContext_AuthPayload_viewer(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Connector_slug(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connector", field, false, false, "String")
+}
+
+func (ec *executionContext) _Connector_name(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connector", field, false, false, "String")
+}
+
+func (ec *executionContext) _Connector_category(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v connectors.Category) graphql.Marshaler {
+			return ec.marshalNConnectorCategory2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connector", field, false, false, "ConnectorCategory")
+}
+
+func (ec *executionContext) _Connector_summary(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connector", field, false, false, "String")
+}
+
+func (ec *executionContext) _Connector_docsUrl(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_docsUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocsURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_docsUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connector", field, false, false, "String")
+}
+
+func (ec *executionContext) _Connector_apiVersion(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_apiVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_apiVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connector", field, false, false, "String")
+}
+
+func (ec *executionContext) _Connector_auth(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_auth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Auth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v connectors.Auth) graphql.Marshaler {
+			return ec.marshalNConnectorAuth2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAuth(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_auth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Connector",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConnectorAuth(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Connector_fields(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []connectors.Field) graphql.Marshaler {
+			return ec.marshalNConnectorField2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Connector",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConnectorField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Connector_events(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Events, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []connectors.Event) graphql.Marshaler {
+			return ec.marshalNConnectorEvent2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Connector",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConnectorEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Connector_actions(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_actions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []connectors.Action) graphql.Marshaler {
+			return ec.marshalNConnectorAction2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Connector",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConnectorAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Connector_entities(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []connectors.Entity) graphql.Marshaler {
+			return ec.marshalNConnectorEntity2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Connector",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConnectorEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Connector_rateBudget(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_rateBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Budget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v connectors.RateBudget) graphql.Marshaler {
+			return ec.marshalNRateBudget2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐRateBudget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_rateBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Connector",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RateBudget(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConnectorAction_name(ctx context.Context, field graphql.CollectedField, obj *connectors.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorAction_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorAction_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorAction_summary(ctx context.Context, field graphql.CollectedField, obj *connectors.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorAction_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorAction_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorAction_input(ctx context.Context, field graphql.CollectedField, obj *connectors.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorAction_input(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Input, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []connectors.Field) graphql.Marshaler {
+			return ec.marshalNConnectorField2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorAction_input(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConnectorAction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConnectorField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConnectorAction_marketing(ctx context.Context, field graphql.CollectedField, obj *connectors.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorAction_marketing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Marketing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorAction_marketing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorAction", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConnectorAuth_kind(ctx context.Context, field graphql.CollectedField, obj *connectors.Auth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorAuth_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v connectors.AuthKind) graphql.Marshaler {
+			return ec.marshalNConnectorAuthKind2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAuthKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorAuth_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorAuth", field, false, false, "ConnectorAuthKind")
+}
+
+func (ec *executionContext) _ConnectorAuth_scopes(ctx context.Context, field graphql.CollectedField, obj *connectors.Auth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorAuth_scopes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConnectorAuth().Scopes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorAuth_scopes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorAuth", field, true, true, "String")
+}
+
+func (ec *executionContext) _ConnectorAuth_pkce(ctx context.Context, field graphql.CollectedField, obj *connectors.Auth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorAuth_pkce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConnectorAuth().Pkce(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorAuth_pkce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorAuth", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _ConnectorAuth_accessTokenLifetimeSeconds(ctx context.Context, field graphql.CollectedField, obj *connectors.Auth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorAuth_accessTokenLifetimeSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConnectorAuth().AccessTokenLifetimeSeconds(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorAuth_accessTokenLifetimeSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorAuth", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ConnectorAuth_rotatesRefreshTokens(ctx context.Context, field graphql.CollectedField, obj *connectors.Auth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorAuth_rotatesRefreshTokens(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConnectorAuth().RotatesRefreshTokens(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorAuth_rotatesRefreshTokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorAuth", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _ConnectorEntity_name(ctx context.Context, field graphql.CollectedField, obj *connectors.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorEntity_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorEntity_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorEntity", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorEntity_read(ctx context.Context, field graphql.CollectedField, obj *connectors.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorEntity_read(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Read, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorEntity_read(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorEntity", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConnectorEntity_write(ctx context.Context, field graphql.CollectedField, obj *connectors.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorEntity_write(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Write, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorEntity_write(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorEntity", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConnectorEntity_fields(ctx context.Context, field graphql.CollectedField, obj *connectors.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorEntity_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []connectors.Field) graphql.Marshaler {
+			return ec.marshalNConnectorField2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorEntity_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConnectorEntity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConnectorField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConnectorEvent_type(ctx context.Context, field graphql.CollectedField, obj *connectors.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorEvent_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorEvent_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorEvent_summary(ctx context.Context, field graphql.CollectedField, obj *connectors.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorEvent_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorEvent_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorEvent_payload(ctx context.Context, field graphql.CollectedField, obj *connectors.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorEvent_payload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Payload, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []connectors.Field) graphql.Marshaler {
+			return ec.marshalNConnectorField2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorEvent_payload(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConnectorEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConnectorField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConnectorField_name(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorField_label(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorField_type(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v connectors.FieldType) graphql.Marshaler {
+			return ec.marshalNConnectorFieldType2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "ConnectorFieldType")
+}
+
+func (ec *executionContext) _ConnectorField_required(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_required(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConnectorField_help(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_help(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Help, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_help(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorField_pattern(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_pattern(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pattern, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_pattern(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorField_patternHelp(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_patternHelp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PatternHelp, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_patternHelp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorField_options(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_options(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Options, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_options(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorField_default(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_default(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Default, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_default(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectorField_min(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ConnectorField_max(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ConnectorField_maxLength(ctx context.Context, field graphql.CollectedField, obj *connectors.Field) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectorField_maxLength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxLength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectorField_maxLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectorField", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CreateApiTokenPayload_token(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPITokenPayload) (ret graphql.Marshaler) {
@@ -5601,6 +7273,94 @@ func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_connectors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_connectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Connectors(ctx, fc.Args["category"].(*connectors.Category), fc.Args["search"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []connectors.Spec) graphql.Marshaler {
+			return ec.marshalNConnector2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐSpecᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_connectors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connector(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_connectors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_connector(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_connector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Connector(ctx, fc.Args["slug"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *connectors.Spec) graphql.Marshaler {
+			return ec.marshalOConnector2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐSpec(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_connector(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connector(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_connector_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_members(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5851,6 +7611,121 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RateBudget_requests(ctx context.Context, field graphql.CollectedField, obj *connectors.RateBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateBudget_requests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateBudget_requests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateBudget", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RateBudget_perSeconds(ctx context.Context, field graphql.CollectedField, obj *connectors.RateBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateBudget_perSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RateBudget().PerSeconds(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateBudget_perSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateBudget", field, true, true, "Float")
+}
+
+func (ec *executionContext) _RateBudget_costPoints(ctx context.Context, field graphql.CollectedField, obj *connectors.RateBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateBudget_costPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostPoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateBudget_costPoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateBudget", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RateBudget_restorePerSecond(ctx context.Context, field graphql.CollectedField, obj *connectors.RateBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateBudget_restorePerSecond(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RateBudget().RestorePerSecond(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateBudget_restorePerSecond(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateBudget", field, true, true, "Int")
+}
+
+func (ec *executionContext) _RateBudget_note(ctx context.Context, field graphql.CollectedField, obj *connectors.RateBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateBudget_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateBudget_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateBudget", field, false, false, "String")
 }
 
 func (ec *executionContext) _Subscription_auditLogAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -8409,6 +10284,378 @@ func (ec *executionContext) _AuthPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var connectorImplementors = []string{"Connector"}
+
+func (ec *executionContext) _Connector(ctx context.Context, sel ast.SelectionSet, obj *connectors.Spec) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, connectorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Connector")
+		case "slug":
+			out.Values[i] = ec._Connector_slug(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Connector_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "category":
+			out.Values[i] = ec._Connector_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._Connector_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "docsUrl":
+			out.Values[i] = ec._Connector_docsUrl(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "apiVersion":
+			out.Values[i] = ec._Connector_apiVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "auth":
+			out.Values[i] = ec._Connector_auth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._Connector_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "events":
+			out.Values[i] = ec._Connector_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actions":
+			out.Values[i] = ec._Connector_actions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entities":
+			out.Values[i] = ec._Connector_entities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rateBudget":
+			out.Values[i] = ec._Connector_rateBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var connectorActionImplementors = []string{"ConnectorAction"}
+
+func (ec *executionContext) _ConnectorAction(ctx context.Context, sel ast.SelectionSet, obj *connectors.Action) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, connectorActionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConnectorAction")
+		case "name":
+			out.Values[i] = ec._ConnectorAction_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._ConnectorAction_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "input":
+			out.Values[i] = ec._ConnectorAction_input(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "marketing":
+			out.Values[i] = ec._ConnectorAction_marketing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var connectorAuthImplementors = []string{"ConnectorAuth"}
+
+func (ec *executionContext) _ConnectorAuth(ctx context.Context, sel ast.SelectionSet, obj *connectors.Auth) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, connectorAuthImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConnectorAuth")
+		case "kind":
+			out.Values[i] = ec._ConnectorAuth_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scopes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConnectorAuth_scopes(ctx, field, obj)
+				})
+		case "pkce":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConnectorAuth_pkce(ctx, field, obj)
+				})
+		case "accessTokenLifetimeSeconds":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConnectorAuth_accessTokenLifetimeSeconds(ctx, field, obj)
+				})
+		case "rotatesRefreshTokens":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConnectorAuth_rotatesRefreshTokens(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var connectorEntityImplementors = []string{"ConnectorEntity"}
+
+func (ec *executionContext) _ConnectorEntity(ctx context.Context, sel ast.SelectionSet, obj *connectors.Entity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, connectorEntityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConnectorEntity")
+		case "name":
+			out.Values[i] = ec._ConnectorEntity_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "read":
+			out.Values[i] = ec._ConnectorEntity_read(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "write":
+			out.Values[i] = ec._ConnectorEntity_write(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._ConnectorEntity_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var connectorEventImplementors = []string{"ConnectorEvent"}
+
+func (ec *executionContext) _ConnectorEvent(ctx context.Context, sel ast.SelectionSet, obj *connectors.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, connectorEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConnectorEvent")
+		case "type":
+			out.Values[i] = ec._ConnectorEvent_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._ConnectorEvent_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "payload":
+			out.Values[i] = ec._ConnectorEvent_payload(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var connectorFieldImplementors = []string{"ConnectorField"}
+
+func (ec *executionContext) _ConnectorField(ctx context.Context, sel ast.SelectionSet, obj *connectors.Field) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, connectorFieldImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConnectorField")
+		case "name":
+			out.Values[i] = ec._ConnectorField_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._ConnectorField_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._ConnectorField_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "required":
+			out.Values[i] = ec._ConnectorField_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "help":
+			out.Values[i] = ec._ConnectorField_help(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pattern":
+			out.Values[i] = ec._ConnectorField_pattern(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "patternHelp":
+			out.Values[i] = ec._ConnectorField_patternHelp(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "options":
+			out.Values[i] = ec._ConnectorField_options(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "default":
+			out.Values[i] = ec._ConnectorField_default(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "min":
+			out.Values[i] = ec._ConnectorField_min(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._ConnectorField_max(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "maxLength":
+			out.Values[i] = ec._ConnectorField_maxLength(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createApiTokenPayloadImplementors = []string{"CreateApiTokenPayload"}
 
 func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAPITokenPayload) graphql.Marshaler {
@@ -9088,6 +11335,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLog(ctx, field)
 				})
+		case "connectors":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_connectors(ctx, field)
+				})
+		case "connector":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_connector(ctx, field)
+				})
 		case "members":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -9123,6 +11382,61 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___schema(ctx, field)
 			})
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rateBudgetImplementors = []string{"RateBudget"}
+
+func (ec *executionContext) _RateBudget(ctx context.Context, sel ast.SelectionSet, obj *connectors.RateBudget) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rateBudgetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RateBudget")
+		case "requests":
+			out.Values[i] = ec._RateBudget_requests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "perSeconds":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RateBudget_perSeconds(ctx, field, obj)
+				})
+		case "costPoints":
+			out.Values[i] = ec._RateBudget_costPoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "restorePerSecond":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RateBudget_restorePerSecond(ctx, field, obj)
+				})
+		case "note":
+			out.Values[i] = ec._RateBudget_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -9905,6 +12219,220 @@ func (ec *executionContext) unmarshalNChangeMemberRoleInput2githubᚗcomᚋswitc
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNConnector2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐSpec(ctx context.Context, sel ast.SelectionSet, v connectors.Spec) graphql.Marshaler {
+	return ec._Connector(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConnector2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐSpecᚄ(ctx context.Context, sel ast.SelectionSet, v []connectors.Spec) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConnector2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐSpec(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConnectorAction2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAction(ctx context.Context, sel ast.SelectionSet, v connectors.Action) graphql.Marshaler {
+	return ec._ConnectorAction(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConnectorAction2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []connectors.Action) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConnectorAction2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConnectorAuth2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAuth(ctx context.Context, sel ast.SelectionSet, v connectors.Auth) graphql.Marshaler {
+	return ec._ConnectorAuth(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNConnectorAuthKind2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAuthKind(ctx context.Context, v any) (connectors.AuthKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNConnectorAuthKind2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAuthKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConnectorAuthKind2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAuthKind(ctx context.Context, sel ast.SelectionSet, v connectors.AuthKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNConnectorAuthKind2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAuthKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConnectorAuthKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNConnectorAuthKind2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAuthKind = map[string]connectors.AuthKind{
+		"OAUTH2":  connectors.AuthOAuth2,
+		"API_KEY": connectors.AuthAPIKey,
+		"BASIC":   connectors.AuthBasic,
+		"NONE":    connectors.AuthNone,
+	}
+	marshalNConnectorAuthKind2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAuthKind = map[connectors.AuthKind]string{
+		connectors.AuthOAuth2: "OAUTH2",
+		connectors.AuthAPIKey: "API_KEY",
+		connectors.AuthBasic:  "BASIC",
+		connectors.AuthNone:   "NONE",
+	}
+)
+
+func (ec *executionContext) unmarshalNConnectorCategory2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory(ctx context.Context, v any) (connectors.Category, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNConnectorCategory2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConnectorCategory2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory(ctx context.Context, sel ast.SelectionSet, v connectors.Category) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNConnectorCategory2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConnectorCategory!")
+	}
+	return res
+}
+
+var (
+	unmarshalNConnectorCategory2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory = map[string]connectors.Category{
+		"STORE":     connectors.Store,
+		"CRM":       connectors.CRM,
+		"CARRIER":   connectors.Carrier,
+		"MESSAGING": connectors.Messaging,
+		"PAYMENTS":  connectors.Payments,
+		"ADS":       connectors.Ads,
+		"OTHER":     connectors.Other,
+	}
+	marshalNConnectorCategory2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory = map[connectors.Category]string{
+		connectors.Store:     "STORE",
+		connectors.CRM:       "CRM",
+		connectors.Carrier:   "CARRIER",
+		connectors.Messaging: "MESSAGING",
+		connectors.Payments:  "PAYMENTS",
+		connectors.Ads:       "ADS",
+		connectors.Other:     "OTHER",
+	}
+)
+
+func (ec *executionContext) marshalNConnectorEntity2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐEntity(ctx context.Context, sel ast.SelectionSet, v connectors.Entity) graphql.Marshaler {
+	return ec._ConnectorEntity(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConnectorEntity2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []connectors.Entity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConnectorEntity2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConnectorEvent2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐEvent(ctx context.Context, sel ast.SelectionSet, v connectors.Event) graphql.Marshaler {
+	return ec._ConnectorEvent(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConnectorEvent2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []connectors.Event) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConnectorEvent2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConnectorField2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐField(ctx context.Context, sel ast.SelectionSet, v connectors.Field) graphql.Marshaler {
+	return ec._ConnectorField(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConnectorField2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldᚄ(ctx context.Context, sel ast.SelectionSet, v []connectors.Field) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConnectorField2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐField(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNConnectorFieldType2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldType(ctx context.Context, v any) (connectors.FieldType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNConnectorFieldType2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldType[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConnectorFieldType2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldType(ctx context.Context, sel ast.SelectionSet, v connectors.FieldType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNConnectorFieldType2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldType[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConnectorFieldType!")
+	}
+	return res
+}
+
+var (
+	unmarshalNConnectorFieldType2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldType = map[string]connectors.FieldType{
+		"TEXT":     connectors.Text,
+		"SECRET":   connectors.Secret,
+		"URL":      connectors.URL,
+		"EMAIL":    connectors.Email,
+		"NUMBER":   connectors.Number,
+		"BOOLEAN":  connectors.Boolean,
+		"SELECT":   connectors.Select,
+		"HOST":     connectors.Host,
+		"MONEY":    connectors.Money,
+		"DATETIME": connectors.Date,
+		"LIST":     connectors.List,
+	}
+	marshalNConnectorFieldType2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐFieldType = map[connectors.FieldType]string{
+		connectors.Text:    "TEXT",
+		connectors.Secret:  "SECRET",
+		connectors.URL:     "URL",
+		connectors.Email:   "EMAIL",
+		connectors.Number:  "NUMBER",
+		connectors.Boolean: "BOOLEAN",
+		connectors.Select:  "SELECT",
+		connectors.Host:    "HOST",
+		connectors.Money:   "MONEY",
+		connectors.Date:    "DATETIME",
+		connectors.List:    "LIST",
+	}
+)
+
 func (ec *executionContext) unmarshalNCreateApiTokenInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐCreateAPITokenInput(ctx context.Context, v any) (hub.CreateAPITokenInput, error) {
 	res, err := ec.unmarshalInputCreateApiTokenInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9921,6 +12449,20 @@ func (ec *executionContext) marshalNCreateApiTokenPayload2ᚖgithubᚗcomᚋswit
 func (ec *executionContext) unmarshalNCreateWorkspaceInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐCreateWorkspaceInput(ctx context.Context, v any) (hub.CreateWorkspaceInput, error) {
 	res, err := ec.unmarshalInputCreateWorkspaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -10079,6 +12621,10 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋswitchboardᚑhub
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRateBudget2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐRateBudget(ctx context.Context, sel ast.SelectionSet, v connectors.RateBudget) graphql.Marshaler {
+	return ec._RateBudget(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNRenameWorkspaceInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐRenameWorkspaceInput(ctx context.Context, v any) (hub.RenameWorkspaceInput, error) {
 	res, err := ec.unmarshalInputRenameWorkspaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -10116,6 +12662,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -10391,6 +12966,70 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOConnector2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐSpec(ctx context.Context, sel ast.SelectionSet, v *connectors.Spec) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Connector(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConnectorCategory2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory(ctx context.Context, v any) (*connectors.Category, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOConnectorCategory2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConnectorCategory2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory(ctx context.Context, sel ast.SelectionSet, v *connectors.Category) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOConnectorCategory2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory[*v])
+	return res
+}
+
+var (
+	unmarshalOConnectorCategory2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory = map[string]connectors.Category{
+		"STORE":     connectors.Store,
+		"CRM":       connectors.CRM,
+		"CARRIER":   connectors.Carrier,
+		"MESSAGING": connectors.Messaging,
+		"PAYMENTS":  connectors.Payments,
+		"ADS":       connectors.Ads,
+		"OTHER":     connectors.Other,
+	}
+	marshalOConnectorCategory2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐCategory = map[connectors.Category]string{
+		connectors.Store:     "STORE",
+		connectors.CRM:       "CRM",
+		connectors.Carrier:   "CARRIER",
+		connectors.Messaging: "MESSAGING",
+		connectors.Payments:  "PAYMENTS",
+		connectors.Ads:       "ADS",
+		connectors.Other:     "OTHER",
+	}
+)
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
