@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/switchboard-hub/switchboard/internal/secrets"
 	"github.com/switchboard-hub/switchboard/internal/testenv"
 )
 
@@ -34,7 +35,7 @@ func (s *syncBuffer) String() string {
 func TestProductionModeClosesTheSchemaAndLogsJSON(t *testing.T) {
 	logs := &syncBuffer{}
 	db := testenv.NewTarget(t, "sqlite")
-	h := testenv.StartHubWith(t, db, testenv.HubOptions{Env: map[string]string{"HUB_ENV": "production"}, Log: logs})
+	h := testenv.StartHubWith(t, db, testenv.HubOptions{Env: map[string]string{"HUB_ENV": "production", "HUB_SECRET_KEY": secrets.NewKeySpec("k1")}, Log: logs})
 
 	r := h.NewClient().Do(t, `{ __schema { types { name } } }`, nil)
 	require.NotEmpty(t, r.Errors, "introspection is off in production")

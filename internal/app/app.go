@@ -19,6 +19,7 @@ import (
 	"github.com/switchboard-hub/switchboard/internal/bus"
 	"github.com/switchboard-hub/switchboard/internal/database"
 	"github.com/switchboard-hub/switchboard/internal/hub"
+	"github.com/switchboard-hub/switchboard/internal/secrets"
 	"github.com/switchboard-hub/switchboard/internal/store"
 	"github.com/switchboard-hub/switchboard/internal/telemetry"
 	"github.com/switchboard-hub/switchboard/internal/web"
@@ -34,6 +35,8 @@ type App struct {
 	Hub     *hub.Service
 	Metrics *telemetry.Metrics
 	Handler http.Handler
+	// Keys seal and open connection credentials.
+	Keys *secrets.Keyring
 
 	pgBus *bus.Postgres
 }
@@ -54,7 +57,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 		_ = db.Close()
 		return nil, err
 	}
-	a := &App{Config: cfg, Log: log, DB: db, Metrics: telemetry.NewMetrics()}
+	keys, err := loadKeys(cfg, log)
+	if err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	a := &App{Config: cfg, Log: log, DB: db, Metrics: telemetry.NewMetrics(), Keys: keys}
 
 	workers := river.NewWorkers()
 	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now})
@@ -218,4 +226,22 @@ func (h minLevel) WithAttrs(attrs []slog.Attr) slog.Handler {
 
 func (h minLevel) WithGroup(name string) slog.Handler {
 	return minLevel{Handler: h.Handler.WithGroup(name), min: h.min}
+}
+
+// loadKeys reads HUB_SECRET_KEY, or in development makes (once) and keeps a
+// key under the data directory, with a warning: whoever reads that file can
+// open the credentials stored in this database.
+func loadKeys(cfg Config, log *slog.Logger) (*secrets.Keyring, error) {
+	if cfg.SecretKey != "" {
+		return secrets.ParseKeys(cfg.SecretKey)
+	}
+	keys, created, err := secrets.DevelopmentKeys(cfg.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("development secret key: %w", err)
+	}
+	if created {
+		log.Warn("HUB_SECRET_KEY is not set: generated a development key in the data directory; set HUB_SECRET_KEY in production",
+			"file", cfg.DataDir+"/secret.key")
+	}
+	return keys, nil
 }

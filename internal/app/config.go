@@ -25,6 +25,7 @@ type Config struct {
 	LogLevel        slog.Level    // HUB_LOG_LEVEL
 	ShutdownTimeout time.Duration // HUB_SHUTDOWN_TIMEOUT
 	Workers         int           // HUB_WORKERS: River jobs worked at once
+	SecretKey       string        // HUB_SECRET_KEY: keys that seal credentials (see internal/secrets)
 }
 
 // Production reports whether the hub runs in production mode.
@@ -38,6 +39,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		DataDir:     strings.TrimSpace(getenv("HUB_DATA_DIR")),
 		PublicURL:   strings.TrimRight(strings.TrimSpace(getenv("HUB_PUBLIC_URL")), "/"),
 		Addr:        strings.TrimSpace(getenv("HUB_ADDR")),
+		SecretKey:   strings.TrimSpace(getenv("HUB_SECRET_KEY")),
 	}
 	if c.Env == "" {
 		c.Env = "development"
@@ -66,6 +68,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			host = "localhost"
 		}
 		c.PublicURL = "http://" + net.JoinHostPort(host, port)
+	}
+	if c.Production() && c.SecretKey == "" {
+		return c, fmt.Errorf("HUB_SECRET_KEY is required in production: it seals the credentials of connections (make one with: echo k1:$(openssl rand -base64 32))")
 	}
 	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return c, fmt.Errorf("HUB_PUBLIC_URL must be an http(s) URL like https://hub.example.com, not %q", c.PublicURL)

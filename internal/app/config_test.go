@@ -34,9 +34,11 @@ func TestBadConfigNamesTheVariable(t *testing.T) {
 		_, err := app.ConfigFromEnv(env(vars))
 		require.ErrorContains(t, err, name)
 	}
-	_, err := app.ConfigFromEnv(env(map[string]string{"HUB_ENV": "production"}))
+	_, err := app.ConfigFromEnv(env(map[string]string{"HUB_ENV": "production", "HUB_SECRET_KEY": "k1:x"}))
 	require.ErrorContains(t, err, "HUB_PUBLIC_URL is required in production")
-	c, err := app.ConfigFromEnv(env(map[string]string{"HUB_ENV": "production", "HUB_PUBLIC_URL": "https://hub.example.com/"}))
+	_, err = app.ConfigFromEnv(env(map[string]string{"HUB_ENV": "production", "HUB_PUBLIC_URL": "https://hub.example.com"}))
+	require.ErrorContains(t, err, "HUB_SECRET_KEY is required in production", "production refuses to start without a key")
+	c, err := app.ConfigFromEnv(env(map[string]string{"HUB_ENV": "production", "HUB_PUBLIC_URL": "https://hub.example.com/", "HUB_SECRET_KEY": "k1:x"}))
 	require.NoError(t, err)
 	require.Equal(t, ":8080", c.Addr)
 	require.Equal(t, "https://hub.example.com", c.PublicURL)
