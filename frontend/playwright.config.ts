@@ -40,6 +40,8 @@ export default defineConfig({
       HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'switchboard-e2e-')),
       HUB_ENV: 'development',
       HUB_PUBLIC_URL: baseURL,
+      // Only warnings and errors: the per-request log would flood the test output.
+      HUB_LOG_LEVEL: 'warn',
     },
   },
 });

@@ -1,11 +1,19 @@
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, MantineProvider, Modal } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ClientProvider } from './components/ClientProvider';
 import { isPublicPath, signInPath } from './lib/errors';
 import { routes } from './routes';
 
-const theme = createTheme({ primaryColor: 'indigo' });
+const theme = createTheme({
+  primaryColor: 'indigo',
+  components: {
+    // In a crowded table cell a badge keeps its whole label instead of an ellipsis.
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+    // The "×" button has no text, so give it a name for screen readers.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
+});
 
 const router = createBrowserRouter(routes);
 

@@ -7,7 +7,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { AgencyContext } from '../lib/agency';
 import { isUnauthenticated } from '../lib/errors';
-import { AgencySwitcher } from './AgencySwitcher';
+import { AgencySwitcher, CurrentAgency } from './AgencySwitcher';
 import { ErrorAlert } from './ErrorAlert';
 import { NotFound } from './NotFound';
 import { PageLoader } from './PageLoader';
@@ -80,19 +80,17 @@ export function AgencyShell() {
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
             <Burger opened={navOpened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Title order={1} size="h3">
+            <Title order={1} size="h3" style={{ flexShrink: 0 }}>
               Switchboard
             </Title>
+            {membership && (
+              <CurrentAgency agencyId={agencyId} name={membership.agency.name} agencies={agencies} />
+            )}
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Box visibleFrom="sm">
-              <AgencySwitcher agencyId={agencyId} agencies={agencies} />
-            </Box>
-            <UserMenu name={data.viewer.user.name} email={data.viewer.user.email} />
-          </Group>
+          <UserMenu name={data.viewer.user.name} email={data.viewer.user.email} />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Agency">

@@ -1,6 +1,7 @@
 import { Box, Button, Center, Loader, Table } from '@mantine/core';
 import { Fragment, useCallback, useState, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
+import { useDataListLayout } from './DataList';
 import { ErrorAlert } from './ErrorAlert';
 
 export interface PageProps {
@@ -36,8 +37,9 @@ interface StatusRowProps extends PageProps {
   pageInfo?: { hasNextPage: boolean; endCursor?: string | null };
 }
 
-/** The row under a page of a table: a loader, an error or the "Load more" button. */
+/** The row under a page of a table (or list of cards): a loader, an error or the "Load more" button. */
 export function PageStatusRow({ colSpan, fetching, error, pageInfo, isLast, onLoadMore }: StatusRowProps) {
+  const { cards } = useDataListLayout();
   let content: ReactNode = null;
   if (error) content = <ErrorAlert error={error} />;
   else if (fetching && !pageInfo) content = <Loader size="sm" aria-label="Loading" />;
@@ -50,6 +52,13 @@ export function PageStatusRow({ colSpan, fetching, error, pageInfo, isLast, onLo
     );
   }
   if (!content) return null;
+  if (cards) {
+    return (
+      <Box role="listitem">
+        <Center>{content}</Center>
+      </Box>
+    );
+  }
   return (
     <Table.Tr>
       <Table.Td colSpan={colSpan}>
@@ -61,6 +70,8 @@ export function PageStatusRow({ colSpan, fetching, error, pageInfo, isLast, onLo
 
 /** A full-width row for an empty first page; stays in view when a narrow screen scrolls the table sideways. */
 export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+  const { cards } = useDataListLayout();
+  if (cards) return <Box role="listitem">{children}</Box>;
   return (
     <Table.Tr>
       <Table.Td colSpan={colSpan}>

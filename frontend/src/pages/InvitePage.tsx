@@ -17,6 +17,7 @@ import { ROLE_LABELS } from '../lib/roles';
 const InvitationPreviewQuery = graphql(`
   query InvitationPreview($token: String!) {
     invitationPreview(token: $token) {
+      agencyId
       agencyName
       email
       role
@@ -54,9 +55,9 @@ const AcceptInvitationMutation = graphql(`
   }
 `);
 
-/** The preview has no agency id, so the joined agency is found by name. */
-function joinedAgencyPath(data: AcceptInvitationMutation, agencyName: string): string {
-  const membership = data.acceptInvitation.viewer.memberships.find((m) => m.agency.name === agencyName);
+/** The agency just joined, as named by the preview's agency id. */
+function joinedAgencyPath(data: AcceptInvitationMutation, agencyId: string): string {
+  const membership = data.acceptInvitation.viewer.memberships.find((m) => m.agency.id === agencyId);
   return membership ? `/agencies/${membership.agency.id}` : '/';
 }
 
@@ -111,10 +112,10 @@ export function InvitePage() {
 
 interface AcceptProps {
   token: string;
-  invitation: { agencyName: string; email: string };
+  invitation: { agencyId: string; agencyName: string; email: string };
 }
 
-function useAccept(agencyName: string) {
+function useAccept(agencyId: string) {
   const navigate = useNavigate();
   const resetClient = useResetClient();
   const [state, accept] = useMutation(AcceptInvitationMutation);
@@ -122,14 +123,14 @@ function useAccept(agencyName: string) {
     const result = await accept({ input });
     if (result.data) {
       resetClient();
-      await navigate(joinedAgencyPath(result.data, agencyName), { replace: true });
+      await navigate(joinedAgencyPath(result.data, agencyId), { replace: true });
     }
   };
   return [state, run] as const;
 }
 
 function AcceptAsExistingUser({ token, invitation, signedInEmail }: AcceptProps & { signedInEmail?: string }) {
-  const [{ fetching, error }, accept] = useAccept(invitation.agencyName);
+  const [{ fetching, error }, accept] = useAccept(invitation.agencyId);
   if (!signedInEmail) {
     return (
       <Stack>
@@ -163,7 +164,7 @@ function AcceptAsExistingUser({ token, invitation, signedInEmail }: AcceptProps 
 }
 
 function AcceptWithNewAccount({ token, invitation }: AcceptProps) {
-  const [{ fetching, error }, accept] = useAccept(invitation.agencyName);
+  const [{ fetching, error }, accept] = useAccept(invitation.agencyId);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});

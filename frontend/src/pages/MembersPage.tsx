@@ -1,10 +1,12 @@
-import { ActionIcon, Badge, Button, Menu, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Menu, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconUserMinus, IconUserPlus, IconUserCog } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ChangeRoleModal, type MemberToEdit } from '../components/ChangeRoleModal';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { DateTime } from '../components/DateTime';
+import { DataList, DataListBody, ListCard, useDataListLayout, type Column } from '../components/DataList';
 import { EmptyState } from '../components/EmptyState';
 import { InviteMemberModal } from '../components/InviteMemberModal';
 import { PageHeader } from '../components/PageHeader';
@@ -12,7 +14,6 @@ import { EmptyRow, Pages, PageStatusRow, type PageProps } from '../components/Pa
 import { RoleBadge } from '../components/RoleBadge';
 import { graphql } from '../gql';
 import { useAgency } from '../lib/agency';
-import { formatDateTime } from '../lib/format';
 import { canManage } from '../lib/roles';
 
 const MembersQuery = graphql(`
@@ -91,6 +92,20 @@ function accessLabel(allWorkspaces: boolean, workspaces: { name: string }[]): st
   return workspaces.length ? workspaces.map((w) => w.name).join(', ') : 'No workspaces';
 }
 
+const MEMBER_COLUMNS: Column[] = [
+  { label: 'Name' },
+  { label: 'Email' },
+  { label: 'Role' },
+  { label: 'Workspace access' },
+];
+const INVITATION_COLUMNS: Column[] = [
+  { label: 'Email' },
+  { label: 'Role' },
+  { label: 'Workspace access' },
+  { label: 'Expires' },
+];
+const ACTIONS_COLUMN: Column = { label: 'Actions', hidden: true, w: 60 };
+
 interface Target {
   id: string;
   label: string;
@@ -121,8 +136,8 @@ export function MembersPage() {
     setRevoking(null);
   };
 
-  const memberColumns = manage ? 5 : 4;
-  const invitationColumns = manage ? 5 : 4;
+  const memberColumns = manage ? [...MEMBER_COLUMNS, ACTIONS_COLUMN] : MEMBER_COLUMNS;
+  const invitationColumns = manage ? [...INVITATION_COLUMNS, { ...ACTIONS_COLUMN, w: 100 }] : INVITATION_COLUMNS;
 
   return (
     <>
@@ -137,68 +152,38 @@ export function MembersPage() {
           )
         }
       />
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing="sm" aria-label="Members">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Workspace access</Table.Th>
-              {manage && (
-                <Table.Th w={60}>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Pages
-            render={(page) => (
-              <MemberRows
-                {...page}
-                agencyId={agencyId}
-                columns={memberColumns}
-                selfId={membershipId}
-                manage={manage}
-                onEdit={setEditing}
-                onRemove={setRemoving}
-              />
-            )}
-          />
-        </Table>
-      </Table.ScrollContainer>
+      <DataList label="Members" columns={memberColumns} minWidth={720}>
+        <Pages
+          render={(page) => (
+            <MemberRows
+              {...page}
+              agencyId={agencyId}
+              columns={memberColumns.length}
+              selfId={membershipId}
+              manage={manage}
+              onEdit={setEditing}
+              onRemove={setRemoving}
+            />
+          )}
+        />
+      </DataList>
 
       <Title order={3} mt="xl" mb="sm">
         Pending invitations
       </Title>
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing="sm" aria-label="Pending invitations">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Workspace access</Table.Th>
-              <Table.Th>Expires</Table.Th>
-              {manage && (
-                <Table.Th w={100}>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Pages
-            render={(page) => (
-              <InvitationRows
-                {...page}
-                agencyId={agencyId}
-                columns={invitationColumns}
-                manage={manage}
-                onRevoke={setRevoking}
-              />
-            )}
-          />
-        </Table>
-      </Table.ScrollContainer>
+      <DataList label="Pending invitations" columns={invitationColumns} minWidth={720}>
+        <Pages
+          render={(page) => (
+            <InvitationRows
+              {...page}
+              agencyId={agencyId}
+              columns={invitationColumns.length}
+              manage={manage}
+              onRevoke={setRevoking}
+            />
+          )}
+        />
+      </DataList>
 
       {inviting && <InviteMemberModal agencyId={agencyId} viewerRole={role} onClose={() => setInviting(false)} />}
       {editing && (
@@ -238,71 +223,95 @@ interface MemberRowsProps extends PageProps {
 }
 
 function MemberRows({ agencyId, columns, selfId, manage, onEdit, onRemove, ...page }: MemberRowsProps) {
+  const { cards } = useDataListLayout();
   const [{ data, fetching, error }] = useQuery({
     query: MembersQuery,
     variables: { agencyId, after: page.after },
     context: MEMBERS_CONTEXT,
+    // Invitees join from elsewhere: coming back to the page refreshes the cached list.
+    requestPolicy: 'cache-and-network',
   });
   const connection = data?.members;
   return (
-    <Table.Tbody>
-      {connection?.edges.map(({ node }) => (
-        <Table.Tr key={node.id}>
-          <Table.Td fw={500}>
-            {node.user.name}{' '}
-            {node.id === selfId && (
-              <Badge size="xs" variant="outline">
-                You
-              </Badge>
-            )}
-          </Table.Td>
-          <Table.Td>{node.user.email}</Table.Td>
-          <Table.Td>
-            <RoleBadge role={node.role} />
-          </Table.Td>
-          <Table.Td>
-            <Text size="sm">{accessLabel(node.allWorkspaces, node.workspaces)}</Text>
-          </Table.Td>
-          {manage && (
-            <Table.Td>
-              {node.id !== selfId && (
-                <Menu position="bottom-end">
-                  <Menu.Target>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${node.user.name}`}>
-                      <IconDots size={18} />
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item
-                      leftSection={<IconUserCog size={16} />}
-                      onClick={() =>
-                        onEdit({
-                          id: node.id,
-                          name: node.user.name,
-                          role: node.role,
-                          allWorkspaces: node.allWorkspaces,
-                          workspaceIds: node.workspaces.map((w) => w.id),
-                        })
-                      }
-                    >
-                      Change role
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={<IconUserMinus size={16} />}
-                      color="red"
-                      onClick={() => onRemove({ id: node.id, label: node.user.name })}
-                    >
-                      Remove
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-              )}
+    <DataListBody>
+      {connection?.edges.map(({ node }) => {
+        const self = node.id === selfId;
+        const youBadge = self && (
+          <Badge size="xs" variant="outline">
+            You
+          </Badge>
+        );
+        const access = accessLabel(node.allWorkspaces, node.workspaces);
+        const actions = manage && !self && (
+          <MemberActions
+            name={node.user.name}
+            onEdit={() =>
+              onEdit({
+                id: node.id,
+                name: node.user.name,
+                role: node.role,
+                allWorkspaces: node.allWorkspaces,
+                workspaceIds: node.workspaces.map((w) => w.id),
+              })
+            }
+            onRemove={() => onRemove({ id: node.id, label: node.user.name })}
+          />
+        );
+        return cards ? (
+          <ListCard
+            key={node.id}
+            label={node.user.name}
+            title={node.user.name}
+            badges={
+              <>
+                <RoleBadge role={node.role} />
+                {youBadge}
+              </>
+            }
+            facts={[
+              { label: 'Email', value: node.user.email },
+              { label: 'Access', value: access },
+            ]}
+            actions={actions}
+          />
+        ) : (
+          <Table.Tr key={node.id}>
+            <Table.Td fw={500}>
+              {node.user.name} {youBadge}
             </Table.Td>
-          )}
-        </Table.Tr>
-      ))}
+            <Table.Td>{node.user.email}</Table.Td>
+            <Table.Td>
+              <RoleBadge role={node.role} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{access}</Text>
+            </Table.Td>
+            {manage && <Table.Td>{actions}</Table.Td>}
+          </Table.Tr>
+        );
+      })}
       <PageStatusRow {...page} colSpan={columns} fetching={fetching} error={error} pageInfo={connection?.pageInfo} />
-    </Table.Tbody>
+    </DataListBody>
+  );
+}
+
+function MemberActions({ name, onEdit, onRemove }: { name: string; onEdit: () => void; onRemove: () => void }) {
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${name}`}>
+          <IconDots size={18} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconUserCog size={16} />} onClick={onEdit}>
+          Change role
+        </Menu.Item>
+        <Menu.Item leftSection={<IconUserMinus size={16} />} color="red" onClick={onRemove}>
+          Remove
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 
@@ -314,6 +323,7 @@ interface InvitationRowsProps extends PageProps {
 }
 
 function InvitationRows({ agencyId, columns, manage, onRevoke, ...page }: InvitationRowsProps) {
+  const { cards } = useDataListLayout();
   const [{ data, fetching, error }] = useQuery({
     query: PendingInvitationsQuery,
     variables: { agencyId, after: page.after },
@@ -321,32 +331,54 @@ function InvitationRows({ agencyId, columns, manage, onRevoke, ...page }: Invita
   });
   const connection = data?.invitations;
   return (
-    <Table.Tbody>
+    <DataListBody>
       {page.after === null && connection?.totalCount === 0 && (
         <EmptyRow colSpan={columns}>
-            <EmptyState title="No pending invitations" description="Invitations you send appear here until accepted." />
-          </EmptyRow>
+          <EmptyState title="No pending invitations" description="Invitations you send appear here until accepted." />
+        </EmptyRow>
       )}
-      {connection?.edges.map(({ node }) => (
-        <Table.Tr key={node.id}>
-          <Table.Td>{node.email}</Table.Td>
-          <Table.Td>
-            <RoleBadge role={node.role} />
-          </Table.Td>
-          <Table.Td>
-            <Text size="sm">{accessLabel(node.allWorkspaces, node.workspaces)}</Text>
-          </Table.Td>
-          <Table.Td>{formatDateTime(node.expiresAt)}</Table.Td>
-          {manage && (
+      {connection?.edges.map(({ node }) => {
+        const access = accessLabel(node.allWorkspaces, node.workspaces);
+        const revoke = manage && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="red"
+            onClick={() => onRevoke({ id: node.id, label: node.email })}
+            aria-label={`Revoke invitation for ${node.email}`}
+          >
+            Revoke
+          </Button>
+        );
+        return cards ? (
+          <ListCard
+            key={node.id}
+            label={node.email}
+            title={node.email}
+            badges={<RoleBadge role={node.role} />}
+            facts={[
+              { label: 'Access', value: access },
+              { label: 'Expires', value: <DateTime value={node.expiresAt} /> },
+            ]}
+            actions={revoke}
+          />
+        ) : (
+          <Table.Tr key={node.id}>
+            <Table.Td>{node.email}</Table.Td>
             <Table.Td>
-              <Button size="compact-sm" variant="subtle" color="red" onClick={() => onRevoke({ id: node.id, label: node.email })}>
-                Revoke
-              </Button>
+              <RoleBadge role={node.role} />
             </Table.Td>
-          )}
-        </Table.Tr>
-      ))}
+            <Table.Td>
+              <Text size="sm">{access}</Text>
+            </Table.Td>
+            <Table.Td>
+              <DateTime value={node.expiresAt} />
+            </Table.Td>
+            {manage && <Table.Td>{revoke}</Table.Td>}
+          </Table.Tr>
+        );
+      })}
       <PageStatusRow {...page} colSpan={columns} fetching={fetching} error={error} pageInfo={connection?.pageInfo} />
-    </Table.Tbody>
+    </DataListBody>
   );
 }

@@ -1,16 +1,18 @@
-import { Badge, Button, Group, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { CreateTokenModal } from '../components/CreateTokenModal';
+import { DateTime } from '../components/DateTime';
+import { DataList, DataListBody, ListCard, useDataListLayout, type Column } from '../components/DataList';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyRow, Pages, PageStatusRow, type PageProps } from '../components/Pages';
 import { graphql } from '../gql';
+import type { TokenAccess } from '../gql/graphql';
 import { useAgency } from '../lib/agency';
-import { formatDateTime } from '../lib/format';
 import { canWrite } from '../lib/roles';
 
 const ApiTokensQuery = graphql(`
@@ -55,6 +57,18 @@ const RevokeApiTokenMutation = graphql(`
 
 const LIST_CONTEXT = { additionalTypenames: ['ApiToken'] };
 
+const COLUMNS: Column[] = [
+  { label: 'Name' },
+  { label: 'Prefix' },
+  { label: 'Access' },
+  { label: 'Scope' },
+  { label: 'Created by' },
+  { label: 'Created' },
+  { label: 'Last used' },
+  { label: 'Revoked' },
+];
+const WRITABLE_COLUMNS: Column[] = [...COLUMNS, { label: 'Actions', hidden: true }];
+
 interface Target {
   id: string;
   name: string;
@@ -67,7 +81,7 @@ export function TokensPage() {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<Target | null>(null);
   const [revokeState, revoke] = useMutation(RevokeApiTokenMutation);
-  const columns = writable ? 9 : 8;
+  const columns = writable ? WRITABLE_COLUMNS : COLUMNS;
 
   const confirmRevoke = async (target: Target) => {
     const { error } = await revoke({ id: target.id });
@@ -96,47 +110,28 @@ export function TokensPage() {
           onChange={(e) => setIncludeRevoked(e.currentTarget.checked)}
         />
       </Group>
-      <Table.ScrollContainer minWidth={980}>
-        <Table verticalSpacing="sm" aria-label="API tokens">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Prefix</Table.Th>
-              <Table.Th>Access</Table.Th>
-              <Table.Th>Scope</Table.Th>
-              <Table.Th>Created by</Table.Th>
-              <Table.Th>Created</Table.Th>
-              <Table.Th>Last used</Table.Th>
-              <Table.Th>Revoked</Table.Th>
-              {writable && (
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Pages
-            key={String(includeRevoked)}
-            render={(page) => (
-              <TokenRows
-                {...page}
-                agencyId={agencyId}
-                includeRevoked={includeRevoked}
-                columns={columns}
-                writable={writable}
-                onRevoke={setRevoking}
-                empty={
-                  <EmptyState
-                    title="No API tokens"
-                    description="Create a token to connect an ERP, a script or another system to this agency's data."
-                    action={createButton}
-                  />
-                }
-              />
-            )}
-          />
-        </Table>
-      </Table.ScrollContainer>
+      <DataList label="API tokens" columns={columns} minWidth={980}>
+        <Pages
+          key={String(includeRevoked)}
+          render={(page) => (
+            <TokenRows
+              {...page}
+              agencyId={agencyId}
+              includeRevoked={includeRevoked}
+              columns={columns.length}
+              writable={writable}
+              onRevoke={setRevoking}
+              empty={
+                <EmptyState
+                  title="No API tokens"
+                  description="Create a token to connect an ERP, a script or another system to this agency's data."
+                  action={createButton}
+                />
+              }
+            />
+          )}
+        />
+      </DataList>
       {creating && <CreateTokenModal agencyId={agencyId} onClose={() => setCreating(false)} />}
       <ConfirmModal
         opened={!!revoking}
@@ -162,6 +157,7 @@ interface RowsProps extends PageProps {
 }
 
 function TokenRows({ agencyId, includeRevoked, columns, writable, onRevoke, empty, ...page }: RowsProps) {
+  const { cards } = useDataListLayout();
   const [{ data, fetching, error }] = useQuery({
     query: ApiTokensQuery,
     variables: { agencyId, includeRevoked, after: page.after },
@@ -169,46 +165,90 @@ function TokenRows({ agencyId, includeRevoked, columns, writable, onRevoke, empt
   });
   const connection = data?.apiTokens;
   return (
-    <Table.Tbody>
-      {page.after === null && connection?.totalCount === 0 && (
-        <EmptyRow colSpan={columns}>{empty}</EmptyRow>
-      )}
-      {connection?.edges.map(({ node }) => (
-        <Table.Tr key={node.id} c={node.revokedAt ? 'dimmed' : undefined}>
-          <Table.Td fw={500}>{node.name}</Table.Td>
-          <Table.Td>
-            <Text ff="monospace" size="sm">
-              {node.prefix}…
-            </Text>
-          </Table.Td>
-          <Table.Td>
-            <Badge variant="light" color={node.access === 'READ_WRITE' ? 'orange' : 'blue'}>
-              {node.access === 'READ_WRITE' ? 'Read & write' : 'Read only'}
-            </Badge>
-          </Table.Td>
-          <Table.Td>{node.workspace?.name ?? 'Whole agency'}</Table.Td>
-          <Table.Td>{node.createdBy?.name ?? '—'}</Table.Td>
-          <Table.Td>{formatDateTime(node.createdAt)}</Table.Td>
-          <Table.Td>{node.lastUsedAt ? formatDateTime(node.lastUsedAt) : 'Never'}</Table.Td>
-          <Table.Td>{node.revokedAt ? formatDateTime(node.revokedAt) : '—'}</Table.Td>
-          {writable && (
-            <Table.Td>
-              {!node.revokedAt && (
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color="red"
-                  onClick={() => onRevoke({ id: node.id, name: node.name })}
-                  aria-label={`Revoke ${node.name}`}
-                >
-                  Revoke
-                </Button>
-              )}
+    <DataListBody>
+      {page.after === null && connection?.totalCount === 0 && <EmptyRow colSpan={columns}>{empty}</EmptyRow>}
+      {connection?.edges.map(({ node }) => {
+        const prefix = (
+          <Text span ff="monospace" size="sm">
+            {node.prefix}…
+          </Text>
+        );
+        const scope = node.workspace?.name ?? 'Whole agency';
+        const createdBy = node.createdBy?.name ?? '—';
+        const lastUsed = node.lastUsedAt ? <DateTime value={node.lastUsedAt} /> : 'Never';
+        const revoke = writable && !node.revokedAt && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="red"
+            onClick={() => onRevoke({ id: node.id, name: node.name })}
+            aria-label={`Revoke ${node.name}`}
+          >
+            Revoke
+          </Button>
+        );
+        if (cards) {
+          return (
+            <ListCard
+              key={node.id}
+              label={node.name}
+              title={node.name}
+              dimmed={!!node.revokedAt}
+              badges={
+                <>
+                  <AccessBadge access={node.access} />
+                  {node.revokedAt && <RevokedBadge />}
+                </>
+              }
+              facts={[
+                { label: 'Prefix', value: prefix },
+                { label: 'Scope', value: scope },
+                { label: 'Created by', value: createdBy },
+                { label: 'Created', value: <DateTime value={node.createdAt} /> },
+                { label: 'Last used', value: lastUsed },
+                ...(node.revokedAt ? [{ label: 'Revoked', value: <DateTime value={node.revokedAt} /> }] : []),
+              ]}
+              actions={revoke}
+            />
+          );
+        }
+        return (
+          <Table.Tr key={node.id} c={node.revokedAt ? 'dimmed' : undefined}>
+            <Table.Td fw={500}>
+              {node.name} {node.revokedAt && <RevokedBadge />}
             </Table.Td>
-          )}
-        </Table.Tr>
-      ))}
+            <Table.Td>{prefix}</Table.Td>
+            <Table.Td>
+              <AccessBadge access={node.access} />
+            </Table.Td>
+            <Table.Td>{scope}</Table.Td>
+            <Table.Td>{createdBy}</Table.Td>
+            <Table.Td>
+              <DateTime value={node.createdAt} />
+            </Table.Td>
+            <Table.Td>{lastUsed}</Table.Td>
+            <Table.Td>{node.revokedAt ? <DateTime value={node.revokedAt} /> : '—'}</Table.Td>
+            {writable && <Table.Td>{revoke}</Table.Td>}
+          </Table.Tr>
+        );
+      })}
       <PageStatusRow {...page} colSpan={columns} fetching={fetching} error={error} pageInfo={connection?.pageInfo} />
-    </Table.Tbody>
+    </DataListBody>
+  );
+}
+
+function RevokedBadge() {
+  return (
+    <Badge color="red" variant="light">
+      Revoked
+    </Badge>
+  );
+}
+
+function AccessBadge({ access }: { access: TokenAccess }) {
+  return (
+    <Badge variant="light" color={access === 'READ_WRITE' ? 'orange' : 'blue'}>
+      {access === 'READ_WRITE' ? 'Read & write' : 'Read only'}
+    </Badge>
   );
 }

@@ -1,9 +1,11 @@
-import { ActionIcon, Badge, Button, Group, Menu, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconDots, IconPencil, IconPlus, IconRestore, IconSearch } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
+import { DateTime } from '../components/DateTime';
+import { DataList, DataListBody, ListCard, useDataListLayout, type Column } from '../components/DataList';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyRow, Pages, PageStatusRow, type PageProps } from '../components/Pages';
@@ -12,7 +14,6 @@ import { graphql } from '../gql';
 import type { WorkspaceRowFragment } from '../gql/graphql';
 import { useAgency } from '../lib/agency';
 import { errorMessage } from '../lib/errors';
-import { formatDateTime } from '../lib/format';
 import { canManage } from '../lib/roles';
 
 graphql(`
@@ -75,7 +76,12 @@ const RestoreWorkspaceMutation = graphql(`
 
 /** Lets an empty list refetch when a workspace is created. */
 const LIST_CONTEXT = { additionalTypenames: ['Workspace'] };
-const COLUMNS = 4;
+const COLUMNS: Column[] = [
+  { label: 'Name' },
+  { label: 'Created' },
+  { label: 'Status' },
+  { label: 'Actions', hidden: true, w: 60 },
+];
 
 type Editing = { mode: 'create' } | { mode: 'rename'; workspace: WorkspaceRowFragment };
 
@@ -163,58 +169,46 @@ export function WorkspacesPage() {
           onChange={(e) => setIncludeArchived(e.currentTarget.checked)}
         />
       </Group>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="sm" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Created</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th w={60}>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Pages
-            key={`${debouncedSearch}|${includeArchived}`}
-            render={(page) => (
-              <WorkspaceRows
-                {...page}
-                variables={{ agencyId, search: debouncedSearch || undefined, includeArchived }}
-                empty={
-                  filtered ? (
-                    <EmptyState title="No workspaces match" description="Try another search or include archived ones." />
-                  ) : (
-                    <EmptyState
-                      title="No workspaces yet"
-                      description="A workspace holds everything for one client store: its connections, data and access. Create one per client store you manage."
-                      action={
-                        manage && (
-                          <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
-                            Create your first workspace
-                          </Button>
-                        )
-                      }
-                    />
-                  )
-                }
-                actions={
-                  manage
-                    ? (workspace) => (
-                        <WorkspaceActions
-                          workspace={workspace}
-                          onRename={() => setEditing({ mode: 'rename', workspace })}
-                          onArchive={() => archive(workspace)}
-                          onRestore={() => restore(workspace)}
-                        />
+      <DataList label="Workspaces" columns={COLUMNS} minWidth={560} highlightOnHover>
+        <Pages
+          key={`${debouncedSearch}|${includeArchived}`}
+          render={(page) => (
+            <WorkspaceRows
+              {...page}
+              variables={{ agencyId, search: debouncedSearch || undefined, includeArchived }}
+              empty={
+                filtered ? (
+                  <EmptyState title="No workspaces match" description="Try another search or include archived ones." />
+                ) : (
+                  <EmptyState
+                    title="No workspaces yet"
+                    description="A workspace holds everything for one client store: its connections, data and access. Create one per client store you manage."
+                    action={
+                      manage && (
+                        <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
+                          Create your first workspace
+                        </Button>
                       )
-                    : undefined
-                }
-              />
-            )}
-          />
-        </Table>
-      </Table.ScrollContainer>
+                    }
+                  />
+                )
+              }
+              actions={
+                manage
+                  ? (workspace) => (
+                      <WorkspaceActions
+                        workspace={workspace}
+                        onRename={() => setEditing({ mode: 'rename', workspace })}
+                        onArchive={() => archive(workspace)}
+                        onRestore={() => restore(workspace)}
+                      />
+                    )
+                  : undefined
+              }
+            />
+          )}
+        />
+      </DataList>
       {editing && (
         <WorkspaceNameModal
           key={editing.mode === 'rename' ? editing.workspace.id : 'create'}
@@ -242,6 +236,7 @@ interface RowsProps extends PageProps {
 }
 
 function WorkspaceRows({ variables, empty, actions, ...page }: RowsProps) {
+  const { cards } = useDataListLayout();
   const [{ data, fetching, error }] = useQuery({
     query: WorkspacesQuery,
     variables: { ...variables, after: page.after },
@@ -249,30 +244,51 @@ function WorkspaceRows({ variables, empty, actions, ...page }: RowsProps) {
   });
   const connection = data?.workspaces;
   return (
-    <Table.Tbody>
-      {page.after === null && connection?.totalCount === 0 && (
-        <EmptyRow colSpan={COLUMNS}>{empty}</EmptyRow>
+    <DataListBody>
+      {page.after === null && connection?.totalCount === 0 && <EmptyRow colSpan={COLUMNS.length}>{empty}</EmptyRow>}
+      {connection?.edges.map(({ node }) =>
+        cards ? (
+          <ListCard
+            key={node.id}
+            label={node.name}
+            title={node.name}
+            badges={<StatusBadge workspace={node} />}
+            facts={[{ label: 'Created', value: <DateTime value={node.createdAt} /> }]}
+            actions={actions?.(node)}
+          />
+        ) : (
+          <Table.Tr key={node.id}>
+            <Table.Td fw={500}>{node.name}</Table.Td>
+            <Table.Td>
+              <DateTime value={node.createdAt} />
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge workspace={node} />
+            </Table.Td>
+            <Table.Td>{actions?.(node)}</Table.Td>
+          </Table.Tr>
+        ),
       )}
-      {connection?.edges.map(({ node }) => (
-        <Table.Tr key={node.id}>
-          <Table.Td fw={500}>{node.name}</Table.Td>
-          <Table.Td>{formatDateTime(node.createdAt)}</Table.Td>
-          <Table.Td>
-            {node.archivedAt ? (
-              <Badge color="gray" variant="light">
-                Archived
-              </Badge>
-            ) : (
-              <Badge color="teal" variant="light">
-                Active
-              </Badge>
-            )}
-          </Table.Td>
-          <Table.Td>{actions?.(node)}</Table.Td>
-        </Table.Tr>
-      ))}
-      <PageStatusRow {...page} colSpan={COLUMNS} fetching={fetching} error={error} pageInfo={connection?.pageInfo} />
-    </Table.Tbody>
+      <PageStatusRow
+        {...page}
+        colSpan={COLUMNS.length}
+        fetching={fetching}
+        error={error}
+        pageInfo={connection?.pageInfo}
+      />
+    </DataListBody>
+  );
+}
+
+function StatusBadge({ workspace }: { workspace: WorkspaceRowFragment }) {
+  return workspace.archivedAt ? (
+    <Badge color="gray" variant="light">
+      Archived
+    </Badge>
+  ) : (
+    <Badge color="teal" variant="light">
+      Active
+    </Badge>
   );
 }
 
