@@ -42,6 +42,7 @@ var walkCases = map[string]walkCase{
 		`query($token: ID!) { node(id: $token) { id ... on ApiToken { name } } }`,
 		`query($entry: ID!) { node(id: $entry) { id ... on AuditEntry { summary } } }`,
 		`query($user: ID!) { node(id: $user) { id ... on User { email name } } }`,
+		`query($connection: ID!) { node(id: $connection) { id ... on Connection { name values { name value } } } }`,
 	}},
 	"viewer":            {docs: []string{`{ viewer { user { email } memberships { agency { id name } } } }`}},
 	"agency":            {docs: []string{`query($agency: ID!) { agency(id: $agency) { id name viewerRole } }`}},
@@ -55,9 +56,14 @@ var walkCases = map[string]walkCase{
 		`query($agency: ID!) { auditLog(agencyId: $agency) { edges { node { id summary workspace { id name } } } } }`,
 		`query($agency: ID!, $workspace: ID!) { auditLog(agencyId: $agency, workspaceId: $workspace) { edges { node { id summary } } } }`,
 	}},
-	"connectors": {docs: []string{`{ connectors { slug name fields { name } } }`}},
-	"connector":  {docs: []string{`{ connector(slug: "shopify") { slug auth { scopes } } }`}},
+	"connectors":  {docs: []string{`{ connectors { slug name fields { name } } }`}},
+	"connector":   {docs: []string{`{ connector(slug: "shopify") { slug auth { scopes } } }`}},
+	"connections": {workspaceLevel: true, docs: []string{`query($workspace: ID!) { connections(workspaceId: $workspace) { id name values { name value } } }`}},
 	// Mutations
+	"createConnection": {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { createConnection(input: {workspaceId: $workspace, connector: "webhook", name: "intruder",
+		values: [{name: "url", value: "https://intruder.example/x"}]}) { id } }`}},
+	"testConnection":   {workspaceLevel: true, docs: []string{`mutation($connection: ID!) { testConnection(id: $connection) { id name status } }`}},
+	"disconnect":       {workspaceLevel: true, docs: []string{`mutation($connection: ID!) { disconnect(id: $connection) { id name status } }`}},
 	"signUp":           {docs: []string{`mutation($email: String!) { signUp(input: {agencyName: "Intruder", name: "I", email: $email, password: "intruder password"}) { viewer { user { id } } } }`}},
 	"signIn":           {docs: []string{`mutation($email: String!) { signIn(input: {email: $email, password: "not the password"}) { viewer { user { id } } } }`}},
 	"signOut":          {selfOnly: true, docs: []string{`mutation { signOut }`}},
@@ -73,6 +79,7 @@ var walkCases = map[string]walkCase{
 	"createApiToken":   {docs: []string{`mutation($agency: ID!) { createApiToken(input: {agencyId: $agency, name: "intruder", access: READ_WRITE}) { secret } }`}},
 	"revokeApiToken":   {docs: []string{`mutation($token: ID!) { revokeApiToken(id: $token) { id name } }`}},
 	// Subscriptions
+	"connectionStatusChanged": {workspaceLevel: true, docs: []string{`subscription($workspace: ID!) { connectionStatusChanged(workspaceId: $workspace) { id name } }`}},
 	"auditLogAdded": {workspaceLevel: true, docs: []string{
 		`subscription($agency: ID!) { auditLogAdded(agencyId: $agency) { summary } }`,
 		`subscription($agency: ID!, $workspace: ID!) { auditLogAdded(agencyId: $agency, workspaceId: $workspace) { summary } }`,
@@ -175,6 +182,8 @@ func newWalkWorld(t *testing.T, h *testenv.Hub) *walkWorld {
 			memberAMembership = n["id"].(string)
 		}
 	}
+	connA := addWebhook(t, w.ownerA, wa1, "Alpha hook")
+	connWA2 := addWebhook(t, w.ownerA, wa2, "Alpha hidden hook")
 	entryWA2 := firstEntry(t, w.ownerA, wa2)
 
 	wb := w.ownerB.MustDo(t, createWorkspace, map[string]any{"a": w.ownerB.AgencyID, "n": "Bravo Secret Store"}).String("createWorkspace.id")
@@ -191,26 +200,27 @@ func newWalkWorld(t *testing.T, h *testenv.Hub) *walkWorld {
 			memberBMembership = n["id"].(string)
 		}
 	}
+	connB := addWebhook(t, w.ownerB, wb, "Bravo hook")
 	entryB := firstEntry(t, w.ownerB, wb)
 
 	w.b = tenant{
 		vars: map[string]any{
 			"agency": w.ownerB.AgencyID, "workspace": wb, "membership": memberBMembership, "invitation": invB.String("inviteMember.invitation.id"),
 			"token": tokB, "entry": entryB, "user": memberB.UserID, "inviteToken": inviteToken(h, invB.String("inviteMember.inviteUrl")),
-			"email": w.ownerB.Email,
+			"email": w.ownerB.Email, "connection": connB,
 		},
 		secrets: []string{"Bravo", "bravo", memberB.Email, w.ownerB.Email},
 	}
-	for _, id := range []string{w.ownerB.AgencyID, wb, memberBMembership, tokB, entryB, memberB.UserID, w.ownerB.UserID} {
+	for _, id := range []string{w.ownerB.AgencyID, wb, memberBMembership, tokB, entryB, memberB.UserID, w.ownerB.UserID, connB} {
 		w.b.secrets = append(w.b.secrets, id, rawID(id))
 	}
 	w.a = tenant{vars: map[string]any{
 		"agency": w.ownerA.AgencyID, "workspace": wa1, "membership": memberAMembership, "invitation": invA.String("inviteMember.invitation.id"),
 		"token": rwA, "entry": entryWA2, "user": w.memberA.UserID, "inviteToken": inviteToken(h, invA.String("inviteMember.inviteUrl")),
-		"email": w.ownerA.Email,
+		"email": w.ownerA.Email, "connection": connA,
 	}}
-	w.hiddenWA2 = tenant{vars: copyVars(w.a.vars, map[string]any{"workspace": wa2}),
-		secrets: []string{"Alpha Hidden Store", wa2, rawID(wa2), entryWA2, rawID(entryWA2)}}
+	w.hiddenWA2 = tenant{vars: copyVars(w.a.vars, map[string]any{"workspace": wa2, "connection": connWA2}),
+		secrets: []string{"Alpha Hidden Store", wa2, rawID(wa2), entryWA2, rawID(entryWA2), "Alpha hidden hook", connWA2, rawID(connWA2)}}
 	return w
 }
 
@@ -283,12 +293,18 @@ func snapshot(t *testing.T, db *bun.DB) string {
 		"SELECT id, email, role, accepted_at, revoked_at FROM invitations ORDER BY id",
 		"SELECT id, name, access, workspace_id, revoked_at FROM api_tokens ORDER BY id",
 		"SELECT id, action FROM audit_entries ORDER BY id",
+		"SELECT id, name, status, credentials, secret_fields, last_checked_at FROM connections ORDER BY id",
 	} {
 		var rows []map[string]any
 		require.NoError(t, db.NewRaw(q).Scan(context.Background(), &rows))
 		fmt.Fprintln(&b, q, rows)
 	}
 	return b.String()
+}
+
+func addWebhook(t *testing.T, a *testenv.Account, workspaceID, name string) string {
+	return a.MustDo(t, `mutation($w: ID!, $n: String!) { createConnection(input: {workspaceId: $w, connector: "webhook", name: $n,
+		values: [{name: "url", value: "https://example.com/hook"}]}) { id } }`, map[string]any{"w": workspaceID, "n": name}).String("createConnection.id")
 }
 
 func firstEntry(t *testing.T, a *testenv.Account, workspaceID string) string {

@@ -15,6 +15,7 @@ const (
 	typeInvitation = "Invitation"
 	typeAPIToken   = "ApiToken"
 	typeAuditEntry = "AuditEntry"
+	typeConnection = "Connection"
 )
 
 // connection turns a store page into Relay edges and page info.

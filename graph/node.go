@@ -34,6 +34,8 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 		n, err = r.Hub.APIToken(ctx, raw)
 	case typeAuditEntry:
 		n, err = r.Hub.AuditEntry(ctx, raw)
+	case typeConnection:
+		n, err = r.Hub.Connection(ctx, raw)
 	default:
 		return nil, nil
 	}

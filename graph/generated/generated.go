@@ -36,6 +36,7 @@ type ResolverRoot interface {
 	Agency() AgencyResolver
 	ApiToken() ApiTokenResolver
 	AuditEntry() AuditEntryResolver
+	Connection() ConnectionResolver
 	ConnectorAuth() ConnectorAuthResolver
 	Invitation() InvitationResolver
 	InvitationPreview() InvitationPreviewResolver
@@ -116,6 +117,26 @@ type ComplexityRoot struct {
 
 	AuthPayload struct {
 		Viewer func(childComplexity int) int
+	}
+
+	Connection struct {
+		Connector     func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		CreatedBy     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LastCheckedAt func(childComplexity int) int
+		LastError     func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Sandbox       func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Values        func(childComplexity int) int
+		Workspace     func(childComplexity int) int
+	}
+
+	ConnectionValue struct {
+		IsSet func(childComplexity int) int
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	Connector struct {
@@ -246,7 +267,9 @@ type ComplexityRoot struct {
 		ArchiveWorkspace func(childComplexity int, id string) int
 		ChangeMemberRole func(childComplexity int, input hub.ChangeMemberRoleInput) int
 		CreateAPIToken   func(childComplexity int, input hub.CreateAPITokenInput) int
+		CreateConnection func(childComplexity int, input hub.CreateConnectionInput) int
 		CreateWorkspace  func(childComplexity int, input hub.CreateWorkspaceInput) int
+		Disconnect       func(childComplexity int, id string) int
 		InviteMember     func(childComplexity int, input hub.InviteMemberInput) int
 		RemoveMember     func(childComplexity int, membershipID string) int
 		RenameWorkspace  func(childComplexity int, input hub.RenameWorkspaceInput) int
@@ -256,6 +279,7 @@ type ComplexityRoot struct {
 		SignIn           func(childComplexity int, input hub.SignInInput) int
 		SignOut          func(childComplexity int) int
 		SignUp           func(childComplexity int, input hub.SignUpInput) int
+		TestConnection   func(childComplexity int, id string) int
 	}
 
 	PageInfo struct {
@@ -267,6 +291,7 @@ type ComplexityRoot struct {
 		APITokens         func(childComplexity int, agencyID string, first *int, after *string, includeRevoked *bool) int
 		Agency            func(childComplexity int, id string) int
 		AuditLog          func(childComplexity int, agencyID string, workspaceID *string, action *string, first *int, after *string) int
+		Connections       func(childComplexity int, workspaceID string) int
 		Connector         func(childComplexity int, slug string) int
 		Connectors        func(childComplexity int, category *connectors.Category, search *string) int
 		InvitationPreview func(childComplexity int, token string) int
@@ -287,7 +312,8 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		AuditLogAdded func(childComplexity int, agencyID string, workspaceID *string) int
+		AuditLogAdded           func(childComplexity int, agencyID string, workspaceID *string) int
+		ConnectionStatusChanged func(childComplexity int, workspaceID string) int
 	}
 
 	User struct {
@@ -349,6 +375,15 @@ type AuditEntryResolver interface {
 
 	TargetID(ctx context.Context, obj *store.AuditEntry) (*string, error)
 }
+type ConnectionResolver interface {
+	ID(ctx context.Context, obj *store.Connection) (string, error)
+	Workspace(ctx context.Context, obj *store.Connection) (*store.Workspace, error)
+	Connector(ctx context.Context, obj *store.Connection) (*connectors.Spec, error)
+
+	Values(ctx context.Context, obj *store.Connection) ([]model.ConnectionValue, error)
+
+	CreatedBy(ctx context.Context, obj *store.Connection) (*store.User, error)
+}
 type ConnectorAuthResolver interface {
 	Scopes(ctx context.Context, obj *connectors.Auth) ([]string, error)
 	Pkce(ctx context.Context, obj *connectors.Auth) (bool, error)
@@ -381,6 +416,9 @@ type MutationResolver interface {
 	RenameWorkspace(ctx context.Context, input hub.RenameWorkspaceInput) (*store.Workspace, error)
 	ArchiveWorkspace(ctx context.Context, id string) (*store.Workspace, error)
 	RestoreWorkspace(ctx context.Context, id string) (*store.Workspace, error)
+	CreateConnection(ctx context.Context, input hub.CreateConnectionInput) (*store.Connection, error)
+	TestConnection(ctx context.Context, id string) (*store.Connection, error)
+	Disconnect(ctx context.Context, id string) (*store.Connection, error)
 	InviteMember(ctx context.Context, input hub.InviteMemberInput) (*model.InviteMemberPayload, error)
 	RevokeInvitation(ctx context.Context, id string) (*store.Invitation, error)
 	AcceptInvitation(ctx context.Context, input hub.AcceptInvitationInput) (*model.AuthPayload, error)
@@ -396,6 +434,7 @@ type QueryResolver interface {
 	Workspace(ctx context.Context, id string) (*store.Workspace, error)
 	Workspaces(ctx context.Context, agencyID string, first *int, after *string, search *string, includeArchived *bool) (*model.WorkspaceConnection, error)
 	AuditLog(ctx context.Context, agencyID string, workspaceID *string, action *string, first *int, after *string) (*model.AuditEntryConnection, error)
+	Connections(ctx context.Context, workspaceID string) ([]store.Connection, error)
 	Connectors(ctx context.Context, category *connectors.Category, search *string) ([]connectors.Spec, error)
 	Connector(ctx context.Context, slug string) (*connectors.Spec, error)
 	Members(ctx context.Context, agencyID string, first *int, after *string) (*model.MembershipConnection, error)
@@ -410,6 +449,7 @@ type RateBudgetResolver interface {
 }
 type SubscriptionResolver interface {
 	AuditLogAdded(ctx context.Context, agencyID string, workspaceID *string) (<-chan *store.AuditEntry, error)
+	ConnectionStatusChanged(ctx context.Context, workspaceID string) (<-chan *store.Connection, error)
 }
 type UserResolver interface {
 	ID(ctx context.Context, obj *store.User) (string, error)
@@ -677,6 +717,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuthPayload.Viewer(childComplexity), true
+
+	case "Connection.connector":
+		if e.ComplexityRoot.Connection.Connector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Connector(childComplexity), true
+	case "Connection.createdAt":
+		if e.ComplexityRoot.Connection.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.CreatedAt(childComplexity), true
+	case "Connection.createdBy":
+		if e.ComplexityRoot.Connection.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.CreatedBy(childComplexity), true
+	case "Connection.id":
+		if e.ComplexityRoot.Connection.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.ID(childComplexity), true
+	case "Connection.lastCheckedAt":
+		if e.ComplexityRoot.Connection.LastCheckedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.LastCheckedAt(childComplexity), true
+	case "Connection.lastError":
+		if e.ComplexityRoot.Connection.LastError == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.LastError(childComplexity), true
+	case "Connection.name":
+		if e.ComplexityRoot.Connection.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Name(childComplexity), true
+	case "Connection.sandbox":
+		if e.ComplexityRoot.Connection.Sandbox == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Sandbox(childComplexity), true
+	case "Connection.status":
+		if e.ComplexityRoot.Connection.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Status(childComplexity), true
+	case "Connection.values":
+		if e.ComplexityRoot.Connection.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Values(childComplexity), true
+	case "Connection.workspace":
+		if e.ComplexityRoot.Connection.Workspace == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.Workspace(childComplexity), true
+
+	case "ConnectionValue.isSet":
+		if e.ComplexityRoot.ConnectionValue.IsSet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionValue.IsSet(childComplexity), true
+	case "ConnectionValue.name":
+		if e.ComplexityRoot.ConnectionValue.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionValue.Name(childComplexity), true
+	case "ConnectionValue.value":
+		if e.ComplexityRoot.ConnectionValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionValue.Value(childComplexity), true
 
 	case "Connector.apiVersion":
 		if e.ComplexityRoot.Connector.APIVersion == nil {
@@ -1205,6 +1331,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["input"].(hub.CreateAPITokenInput)), true
+	case "Mutation.createConnection":
+		if e.ComplexityRoot.Mutation.CreateConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateConnection(childComplexity, args["input"].(hub.CreateConnectionInput)), true
 	case "Mutation.createWorkspace":
 		if e.ComplexityRoot.Mutation.CreateWorkspace == nil {
 			break
@@ -1216,6 +1353,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWorkspace(childComplexity, args["input"].(hub.CreateWorkspaceInput)), true
+	case "Mutation.disconnect":
+		if e.ComplexityRoot.Mutation.Disconnect == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_disconnect_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Disconnect(childComplexity, args["id"].(string)), true
 	case "Mutation.inviteMember":
 		if e.ComplexityRoot.Mutation.InviteMember == nil {
 			break
@@ -1310,6 +1458,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignUp(childComplexity, args["input"].(hub.SignUpInput)), true
+	case "Mutation.testConnection":
+		if e.ComplexityRoot.Mutation.TestConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_testConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.TestConnection(childComplexity, args["id"].(string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1357,6 +1516,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["agencyId"].(string), args["workspaceId"].(*string), args["action"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.connections":
+		if e.ComplexityRoot.Query.Connections == nil {
+			break
+		}
+
+		args, err := ec.field_Query_connections_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Connections(childComplexity, args["workspaceId"].(string)), true
 	case "Query.connector":
 		if e.ComplexityRoot.Query.Connector == nil {
 			break
@@ -1495,6 +1665,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.AuditLogAdded(childComplexity, args["agencyId"].(string), args["workspaceId"].(*string)), true
+	case "Subscription.connectionStatusChanged":
+		if e.ComplexityRoot.Subscription.ConnectionStatusChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_connectionStatusChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ConnectionStatusChanged(childComplexity, args["workspaceId"].(string)), true
 
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
@@ -1620,7 +1801,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AcceptInvitationInput", ec.unmarshalInputAcceptInvitationInput),
 			graphql.NewInputUnmarshaler("ChangeMemberRoleInput", ec.unmarshalInputChangeMemberRoleInput),
+			graphql.NewInputUnmarshaler("ConnectionValueInput", ec.unmarshalInputConnectionValueInput),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
+			graphql.NewInputUnmarshaler("CreateConnectionInput", ec.unmarshalInputCreateConnectionInput),
 			graphql.NewInputUnmarshaler("CreateWorkspaceInput", ec.unmarshalInputCreateWorkspaceInput),
 			graphql.NewInputUnmarshaler("InviteMemberInput", ec.unmarshalInputInviteMemberInput),
 			graphql.NewInputUnmarshaler("RenameWorkspaceInput", ec.unmarshalInputRenameWorkspaceInput),
@@ -1913,6 +2096,78 @@ type PageInfo {
 type Query {
   "Fetches any object by its global id; null when it does not exist or is not visible to you."
   node(id: ID!): Node
+}
+`, BuiltIn: false},
+	{Name: "../schema/connections.graphqls", Input: `# Connections of a workspace to external systems.
+
+enum ConnectionStatus {
+  ACTIVE
+  NEEDS_REAUTH
+  ERROR
+  DISABLED
+}
+
+"One field of a connection. Secret fields never show their value, only whether one is set."
+type ConnectionValue {
+  name: String!
+  "Null for secret fields."
+  value: String
+  isSet: Boolean!
+}
+
+"A workspace's link to an external system through a connector."
+type Connection implements Node {
+  id: ID!
+  workspace: Workspace!
+  connector: Connector!
+  name: String!
+  status: ConnectionStatus!
+  "True when the connection talks to the provider's sandbox emulator."
+  sandbox: Boolean!
+  values: [ConnectionValue!]!
+  "Why the last check failed, when status is ERROR or NEEDS_REAUTH."
+  lastError: String
+  lastCheckedAt: Time
+  createdBy: User
+  createdAt: Time!
+}
+
+input ConnectionValueInput {
+  "A field name from the connector's fields."
+  name: String!
+  value: String!
+}
+
+input CreateConnectionInput {
+  workspaceId: ID!
+  "The connector's slug, e.g. smtp."
+  connector: String!
+  "Defaults to the connector's name; unique within the workspace."
+  name: String
+  values: [ConnectionValueInput!]!
+}
+
+extend type Query {
+  "The workspace's connections, oldest first."
+  connections(workspaceId: ID!): [Connection!]!
+}
+
+extend type Mutation {
+  """
+  Connects a key-based connector: the values are validated against the
+  connector's fields and checked live with the provider (SMTP sends a test
+  message to you) before anything is saved. Errors name fields as values.<name>.
+  """
+  createConnection(input: CreateConnectionInput!): Connection!
+  "Checks the connection with the provider again and records the outcome."
+  testConnection(id: ID!): Connection!
+  "Disables the connection and erases its credentials."
+  disconnect(id: ID!): Connection!
+}
+
+extend type Subscription {
+  "Every change of the workspace's connections: created, checked, disconnected."
+  connectionStatusChanged(workspaceId: ID!): Connection!
 }
 `, BuiltIn: false},
 	{Name: "../schema/connectors.graphqls", Input: `# The connector marketplace: what each connector is and can do, generated
@@ -2341,6 +2596,46 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 		return ec.fieldContext_AuthPayload_viewer(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Connection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Connection_id(ctx, field)
+	case "workspace":
+		return ec.fieldContext_Connection_workspace(ctx, field)
+	case "connector":
+		return ec.fieldContext_Connection_connector(ctx, field)
+	case "name":
+		return ec.fieldContext_Connection_name(ctx, field)
+	case "status":
+		return ec.fieldContext_Connection_status(ctx, field)
+	case "sandbox":
+		return ec.fieldContext_Connection_sandbox(ctx, field)
+	case "values":
+		return ec.fieldContext_Connection_values(ctx, field)
+	case "lastError":
+		return ec.fieldContext_Connection_lastError(ctx, field)
+	case "lastCheckedAt":
+		return ec.fieldContext_Connection_lastCheckedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Connection_createdBy(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Connection_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Connection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConnectionValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ConnectionValue_name(ctx, field)
+	case "value":
+		return ec.fieldContext_ConnectionValue_value(ctx, field)
+	case "isSet":
+		return ec.fieldContext_ConnectionValue_isSet(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConnectionValue", field.Name)
 }
 
 func (ec *executionContext) childFields_Connector(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2853,6 +3148,20 @@ func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (hub.CreateConnectionInput, error) {
+			return ec.unmarshalNCreateConnectionInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐCreateConnectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createWorkspace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2864,6 +3173,20 @@ func (ec *executionContext) field_Mutation_createWorkspace_args(ctx context.Cont
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_disconnect_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -2979,6 +3302,20 @@ func (ec *executionContext) field_Mutation_signUp_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_testConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3088,6 +3425,20 @@ func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_connections_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
 	return args, nil
 }
 
@@ -3302,6 +3653,20 @@ func (ec *executionContext) field_Subscription_auditLogAdded_args(ctx context.Co
 		return nil, err
 	}
 	args["workspaceId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_connectionStatusChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
 	return args, nil
 }
 
@@ -4377,6 +4742,364 @@ func (ec *executionContext) fieldContext_AuthPayload_viewer(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Connection_id(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Connection().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connection", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Connection_workspace(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_workspace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Connection().Workspace(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Workspace) graphql.Marshaler {
+			return ec.marshalNWorkspace2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐWorkspace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_workspace(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Connection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Workspace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Connection_connector(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_connector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Connection().Connector(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *connectors.Spec) graphql.Marshaler {
+			return ec.marshalNConnector2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐSpec(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_connector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Connection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connector(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Connection_name(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Connection_status(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.ConnectionStatus) graphql.Marshaler {
+			return ec.marshalNConnectionStatus2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnectionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connection", field, false, false, "ConnectionStatus")
+}
+
+func (ec *executionContext) _Connection_sandbox(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_sandbox(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sandbox, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_sandbox(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Connection_values(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Connection().Values(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ConnectionValue) graphql.Marshaler {
+			return ec.marshalNConnectionValue2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐConnectionValueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Connection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConnectionValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Connection_lastError(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_lastError(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastError, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_lastError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Connection_lastCheckedAt(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_lastCheckedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastCheckedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_lastCheckedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connection", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Connection_createdBy(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Connection().CreatedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Connection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Connection_createdAt(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connection", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ConnectionValue_name(ctx context.Context, field graphql.CollectedField, obj *model.ConnectionValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectionValue_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectionValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectionValue", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectionValue_value(ctx context.Context, field graphql.CollectedField, obj *model.ConnectionValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectionValue_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectionValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectionValue", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConnectionValue_isSet(ctx context.Context, field graphql.CollectedField, obj *model.ConnectionValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectionValue_isSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsSet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectionValue_isSet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectionValue", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Connector_slug(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
@@ -6667,6 +7390,138 @@ func (ec *executionContext) fieldContext_Mutation_restoreWorkspace(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateConnection(ctx, fc.Args["input"].(hub.CreateConnectionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+			return ec.marshalNConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_testConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_testConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().TestConnection(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+			return ec.marshalNConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_testConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_testConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_disconnect(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_disconnect(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Disconnect(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+			return ec.marshalNConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_disconnect(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_disconnect_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_inviteMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7273,6 +8128,50 @@ func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_connections(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_connections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Connections(ctx, fc.Args["workspaceId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Connection) graphql.Marshaler {
+			return ec.marshalNConnection2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_connections(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_connections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_connectors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7766,6 +8665,50 @@ func (ec *executionContext) fieldContext_Subscription_auditLogAdded(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Subscription_auditLogAdded_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_connectionStatusChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_connectionStatusChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ConnectionStatusChanged(ctx, fc.Args["workspaceId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+			return ec.marshalNConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_connectionStatusChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_connectionStatusChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -9425,6 +10368,55 @@ func UnmarshalChangeMemberRoleInput(ctx context.Context, raw any) (hub.ChangeMem
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputConnectionValueInput(ctx context.Context, obj any) (hub.ConnectionValue, error) {
+	var it hub.ConnectionValue
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConnectionValueInput unmarshals raw into the ConnectionValueInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConnectionValueInput(ctx context.Context, raw any) (hub.ConnectionValue, error) {
+	var out hub.ConnectionValue
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConnectionValueInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Context, obj any) (hub.CreateAPITokenInput, error) {
 	var it hub.CreateAPITokenInput
 	if obj == nil {
@@ -9485,6 +10477,69 @@ func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Contex
 func UnmarshalCreateApiTokenInput(ctx context.Context, raw any) (hub.CreateAPITokenInput, error) {
 	var out hub.CreateAPITokenInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateApiTokenInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateConnectionInput(ctx context.Context, obj any) (hub.CreateConnectionInput, error) {
+	var it hub.CreateConnectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"workspaceId", "connector", "name", "values"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "workspaceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workspaceId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkspaceID = data
+		case "connector":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("connector"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Connector = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "values":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("values"))
+			data, err := ec.unmarshalNConnectionValueInput2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐConnectionValueᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Values = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateConnectionInput unmarshals raw into the CreateConnectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateConnectionInput(ctx context.Context, raw any) (hub.CreateConnectionInput, error) {
+	var out hub.CreateConnectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateConnectionInput", raw, &out)
 	return out, err
 }
 
@@ -9797,6 +10852,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Invitation(ctx, sel, obj)
+	case store.Connection:
+		return ec._Connection(ctx, sel, &obj)
+	case *store.Connection:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Connection(ctx, sel, obj)
 	case store.AuditEntry:
 		return ec._AuditEntry(ctx, sel, &obj)
 	case *store.AuditEntry:
@@ -10264,6 +11326,137 @@ func (ec *executionContext) _AuthPayload(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = graphql.MarshalString("AuthPayload")
 		case "viewer":
 			out.Values[i] = ec._AuthPayload_viewer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var connectionImplementors = []string{"Connection", "Node"}
+
+func (ec *executionContext) _Connection(ctx context.Context, sel ast.SelectionSet, obj *store.Connection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, connectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Connection")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Connection_id(ctx, field, obj)
+				})
+		case "workspace":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Connection_workspace(ctx, field, obj)
+				})
+		case "connector":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Connection_connector(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._Connection_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Connection_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sandbox":
+			out.Values[i] = ec._Connection_sandbox(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "values":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Connection_values(ctx, field, obj)
+				})
+		case "lastError":
+			out.Values[i] = ec._Connection_lastError(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastCheckedAt":
+			out.Values[i] = ec._Connection_lastCheckedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Connection_createdBy(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Connection_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var connectionValueImplementors = []string{"ConnectionValue"}
+
+func (ec *executionContext) _ConnectionValue(ctx context.Context, sel ast.SelectionSet, obj *model.ConnectionValue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, connectionValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConnectionValue")
+		case "name":
+			out.Values[i] = ec._ConnectionValue_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ConnectionValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "isSet":
+			out.Values[i] = ec._ConnectionValue_isSet(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -11176,6 +12369,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createConnection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createConnection(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "testConnection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_testConnection(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disconnect":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_disconnect(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "inviteMember":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_inviteMember(ctx, field)
@@ -11335,6 +12549,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLog(ctx, field)
 				})
+		case "connections":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_connections(ctx, field)
+				})
 		case "connectors":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -11472,6 +12692,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "auditLogAdded":
 		return ec._Subscription_auditLogAdded(ctx, fields[0])
+	case "connectionStatusChanged":
+		return ec._Subscription_connectionStatusChanged(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -12219,6 +13441,88 @@ func (ec *executionContext) unmarshalNChangeMemberRoleInput2githubᚗcomᚋswitc
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNConnection2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx context.Context, sel ast.SelectionSet, v store.Connection) graphql.Marshaler {
+	return ec._Connection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConnection2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnectionᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Connection) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConnection2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx context.Context, sel ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Connection!")
+		return graphql.Null
+	}
+	return ec._Connection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConnectionStatus2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnectionStatus(ctx context.Context, v any) (store.ConnectionStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := store.ConnectionStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConnectionStatus2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnectionStatus(ctx context.Context, sel ast.SelectionSet, v store.ConnectionStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConnectionStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNConnectionValue2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐConnectionValue(ctx context.Context, sel ast.SelectionSet, v model.ConnectionValue) graphql.Marshaler {
+	return ec._ConnectionValue(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConnectionValue2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐConnectionValueᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ConnectionValue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConnectionValue2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐConnectionValue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNConnectionValueInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐConnectionValue(ctx context.Context, v any) (hub.ConnectionValue, error) {
+	res, err := ec.unmarshalInputConnectionValueInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConnectionValueInput2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐConnectionValueᚄ(ctx context.Context, v any) ([]hub.ConnectionValue, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]hub.ConnectionValue, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConnectionValueInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐConnectionValue(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalNConnector2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐSpec(ctx context.Context, sel ast.SelectionSet, v connectors.Spec) graphql.Marshaler {
 	return ec._Connector(ctx, sel, &v)
 }
@@ -12237,6 +13541,14 @@ func (ec *executionContext) marshalNConnector2ᚕgithubᚗcomᚋswitchboardᚑhu
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNConnector2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐSpec(ctx context.Context, sel ast.SelectionSet, v *connectors.Spec) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Connector!")
+		return graphql.Null
+	}
+	return ec._Connector(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNConnectorAction2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐAction(ctx context.Context, sel ast.SelectionSet, v connectors.Action) graphql.Marshaler {
@@ -12444,6 +13756,11 @@ func (ec *executionContext) marshalNCreateApiTokenPayload2ᚖgithubᚗcomᚋswit
 		return graphql.Null
 	}
 	return ec._CreateApiTokenPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCreateConnectionInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐCreateConnectionInput(ctx context.Context, v any) (hub.CreateConnectionInput, error) {
+	res, err := ec.unmarshalInputCreateConnectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateWorkspaceInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐCreateWorkspaceInput(ctx context.Context, v any) (hub.CreateWorkspaceInput, error) {

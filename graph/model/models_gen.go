@@ -47,6 +47,14 @@ type AuthPayload struct {
 	Viewer *hub.Viewer `json:"viewer"`
 }
 
+// One field of a connection. Secret fields never show their value, only whether one is set.
+type ConnectionValue struct {
+	Name string `json:"name"`
+	// Null for secret fields.
+	Value *string `json:"value,omitempty"`
+	IsSet bool    `json:"isSet"`
+}
+
 type CreateAPITokenPayload struct {
 	Token *store.APIToken `json:"token"`
 	// The secret; send it as `Authorization: Bearer <secret>`. It is never shown again.

@@ -85,7 +85,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 		a.pgBus = bus.NewPostgres(db.SQL, db.URL, log)
 		b = a.pgBus
 	}
-	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL})
+	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys})
 
 	jobsUI, err := riverui.NewHandler(&riverui.HandlerOpts{
 		Endpoints: riverui.NewEndpoints(a.River, nil),

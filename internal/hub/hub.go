@@ -17,6 +17,7 @@ import (
 	"github.com/switchboard-hub/switchboard/internal/auth"
 	"github.com/switchboard-hub/switchboard/internal/bus"
 	"github.com/switchboard-hub/switchboard/internal/failure"
+	"github.com/switchboard-hub/switchboard/internal/secrets"
 	"github.com/switchboard-hub/switchboard/internal/store"
 	"github.com/switchboard-hub/switchboard/internal/validation"
 )
@@ -32,6 +33,8 @@ type Service struct {
 	publicURL string
 	// signIns throttles password attempts per email address.
 	signIns *auth.Throttle
+	// keys seal connection credentials.
+	keys *secrets.Keyring
 }
 
 // Deps are what the Service needs.
@@ -44,6 +47,8 @@ type Deps struct {
 	PublicURL string
 	// Now is the clock; nil means store.Now.
 	Now func() time.Time
+	// Keys seal and open connection credentials.
+	Keys *secrets.Keyring
 }
 
 // New returns the Service.
@@ -56,6 +61,7 @@ func New(d Deps) *Service {
 		db: d.DB, river: d.River, bus: d.Bus, log: d.Log, now: now,
 		validate: validation.New(), publicURL: d.PublicURL,
 		signIns: auth.NewThrottle(6*time.Second, 10), // 10 at once, then 10 a minute
+		keys:    d.Keys,
 	}
 }
 

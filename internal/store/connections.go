@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/uptrace/bun"
+)
+
+// ConnectionStatus is the health of a connection.
+type ConnectionStatus string
+
+// The connection states.
+const (
+	ConnectionActive      ConnectionStatus = "ACTIVE"
+	ConnectionNeedsReauth ConnectionStatus = "NEEDS_REAUTH"
+	ConnectionError       ConnectionStatus = "ERROR"
+	ConnectionDisabled    ConnectionStatus = "DISABLED"
+)
+
+// ConnectionNameConstraint is the unique index on a workspace's connection names.
+const ConnectionNameConstraint = "connections_workspace_name_key"
+
+// Connection links a workspace to an external system through a connector.
+type Connection struct {
+	bun.BaseModel `bun:"table:connections"`
+
+	ID          string            `bun:"id,pk"`
+	AgencyID    string            `bun:"agency_id,notnull"`
+	WorkspaceID string            `bun:"workspace_id,notnull"`
+	Connector   string            `bun:"connector,notnull"`
+	Name        string            `bun:"name,notnull"`
+	Status      ConnectionStatus  `bun:"status,notnull"`
+	Sandbox     bool              `bun:"sandbox,notnull"`
+	Config      map[string]string `bun:"config,type:text,notnull"`
+	// Credentials is a sealed envelope (never plaintext).
+	Credentials string `bun:"credentials,notnull" json:"-"`
+	// SecretFields names the secret fields that have a value.
+	SecretFields  []string   `bun:"secret_fields,type:text,notnull"`
+	LastError     *string    `bun:"last_error"`
+	LastCheckedAt *time.Time `bun:"last_checked_at"`
+	CreatedBy     *string    `bun:"created_by"`
+	CreatedAt     time.Time  `bun:"created_at,notnull"`
+	UpdatedAt     time.Time  `bun:"updated_at,notnull"`
+}
+
+// CredentialsBinding is what a connection's sealed credentials are bound to.
+func (c *Connection) CredentialsBinding() string { return "connections.credentials." + c.ID }
+
+// InsertConnection adds a connection.
+func InsertConnection(ctx context.Context, db bun.IDB, c *Connection) error {
+	_, err := db.NewInsert().Model(c).Exec(ctx)
+	return err
+}
+
+// ConnectionByID finds a connection.
+func ConnectionByID(ctx context.Context, db bun.IDB, id string) (*Connection, error) {
+	c := new(Connection)
+	err := db.NewSelect().Model(c).Where("id = ?", id).Scan(ctx)
+	return c, notFound(err)
+}
+
+// ConnectionsOfWorkspace lists a workspace's connections, oldest first.
+func ConnectionsOfWorkspace(ctx context.Context, db bun.IDB, workspaceID string) ([]Connection, error) {
+	var cs []Connection
+	err := db.NewSelect().Model(&cs).Where("workspace_id = ?", workspaceID).Order("id ASC").Limit(500).Scan(ctx)
+	return cs, err
+}
+
+// UpdateConnectionHealth records the outcome of a check.
+func UpdateConnectionHealth(ctx context.Context, db bun.IDB, c *Connection) error {
+	_, err := db.NewUpdate().Model(c).Column("status", "last_error", "last_checked_at", "credentials", "secret_fields", "updated_at").WherePK().Exec(ctx)
+	return err
+}
