@@ -2,6 +2,9 @@ package connectors
 
 import (
 	"context"
+	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/switchboard-hub/switchboard/internal/secrets"
 )
@@ -57,4 +60,71 @@ type EmailMessage struct {
 // EmailSender sends email.
 type EmailSender interface {
 	SendEmail(ctx context.Context, c Conn, m EmailMessage) error
+}
+
+// WebhookRequest is an inbound webhook as it arrived: verifiers work on the
+// raw body and the URL the provider called.
+type WebhookRequest struct {
+	Method string
+	// URL is the full URL the provider called (scheme, host, path, query).
+	URL    string
+	Header http.Header
+	Body   []byte
+}
+
+// WebhookVerifier checks an inbound webhook's signature with the
+// connection's signing secret, in constant time. It returns nil only for an
+// authentic request.
+type WebhookVerifier interface {
+	VerifyWebhook(r WebhookRequest, secret secrets.Secret) error
+}
+
+// Env tells a connector where its provider is: the real one, or the
+// provider's sandbox mounted in the hub.
+type Env struct {
+	HTTP *http.Client
+	// SandboxBase is the sandbox's base URL (e.g.
+	// http://localhost:8080/sandbox/shopify); empty for the real provider.
+	SandboxBase string
+}
+
+// ResolveURL turns a Spec URL template ("https://{shop}/admin/…") into a URL
+// for this environment: placeholders are filled from config, and in sandbox
+// mode the provider's scheme and host are replaced by the sandbox base (a
+// {shop} host stays as the first path segment).
+func (e Env) ResolveURL(template string, config map[string]string) string {
+	rest := strings.TrimPrefix(template, "https://")
+	host, path, _ := strings.Cut(rest, "/")
+	path = "/" + path
+	if e.SandboxBase == "" {
+		return "https://" + fill(host, config) + fill(path, config)
+	}
+	base := strings.TrimRight(e.SandboxBase, "/")
+	if strings.HasPrefix(host, "{") {
+		return base + "/" + fill(host, config) + fill(path, config)
+	}
+	return base + fill(path, config)
+}
+
+func fill(s string, config map[string]string) string {
+	for k, v := range config {
+		s = strings.ReplaceAll(s, "{"+k+"}", url.PathEscape(v))
+	}
+	return s
+}
+
+// OAuthHooks are an OAuth connector's provider-specific steps around the
+// standard authorization-code dance, which the hub runs with x/oauth2.
+type OAuthHooks interface {
+	// AuthorizeParams are extra query parameters of the consent URL (for
+	// example a comma-separated scope list).
+	AuthorizeParams(scopes []string) map[string]string
+	// ExchangeParams are extra parameters of the code exchange.
+	ExchangeParams() map[string]string
+	// VerifyCallback checks the callback's query beyond the state (Shopify:
+	// its HMAC and that the shop is the one consent was asked of).
+	VerifyCallback(q url.Values, config map[string]string, clientSecret secrets.Secret) error
+	// Account calls the provider with a fresh token and returns the
+	// account's display name: the proof the token works.
+	Account(ctx context.Context, env Env, config map[string]string, token secrets.Secret) (string, error)
 }

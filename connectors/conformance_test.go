@@ -150,3 +150,14 @@ func TestSearch(t *testing.T) {
 	require.Equal(t, "twilio", sms[0].Spec().Slug)
 	require.Empty(t, connectors.Search("", "no such thing anywhere"))
 }
+
+func TestResolveURL(t *testing.T) {
+	cfg := map[string]string{"shop": "acme.myshopify.com"}
+	real := connectors.Env{}
+	sandbox := connectors.Env{SandboxBase: "http://localhost:8080/sandbox/shopify/"}
+	require.Equal(t, "https://acme.myshopify.com/admin/oauth/authorize", real.ResolveURL("https://{shop}/admin/oauth/authorize", cfg))
+	require.Equal(t, "http://localhost:8080/sandbox/shopify/acme.myshopify.com/admin/oauth/authorize", sandbox.ResolveURL("https://{shop}/admin/oauth/authorize", cfg))
+	hub := connectors.Env{SandboxBase: "http://localhost:8080/sandbox/hubspot"}
+	require.Equal(t, "http://localhost:8080/sandbox/hubspot/oauth/v1/token", hub.ResolveURL("https://api.hubapi.com/oauth/v1/token", nil))
+	require.Equal(t, "https://api.hubapi.com/oauth/v1/token", real.ResolveURL("https://api.hubapi.com/oauth/v1/token", nil))
+}

@@ -2,6 +2,7 @@ package connectors
 
 import (
 	"fmt"
+	"net/http"
 	"sort"
 	"strings"
 	"sync"
@@ -87,4 +88,37 @@ func searchText(s Spec) string {
 		parts = append(parts, a.Name, a.Summary)
 	}
 	return strings.ToLower(strings.Join(parts, " "))
+}
+
+// SandboxApp is the OAuth app a sandbox knows (its client id and secret).
+type SandboxApp struct {
+	ClientID     string
+	ClientSecret string
+}
+
+// SandboxFactory builds a provider emulator for the app.
+type SandboxFactory func(app SandboxApp) http.Handler
+
+var sandboxes = struct {
+	sync.RWMutex
+	bySlug map[string]SandboxFactory
+}{bySlug: map[string]SandboxFactory{}}
+
+// RegisterSandbox adds the emulator of a connector's provider; sandbox
+// packages call it from init.
+func RegisterSandbox(slug string, f SandboxFactory) {
+	sandboxes.Lock()
+	defer sandboxes.Unlock()
+	if _, dup := sandboxes.bySlug[slug]; dup {
+		panic(fmt.Sprintf("connectors: sandbox %q registered twice", slug))
+	}
+	sandboxes.bySlug[slug] = f
+}
+
+// SandboxFor returns the emulator factory of a connector's provider.
+func SandboxFor(slug string) (SandboxFactory, bool) {
+	sandboxes.RLock()
+	defer sandboxes.RUnlock()
+	f, ok := sandboxes.bySlug[slug]
+	return f, ok
 }

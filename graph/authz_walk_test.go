@@ -62,6 +62,8 @@ var walkCases = map[string]walkCase{
 	// Mutations
 	"createConnection": {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { createConnection(input: {workspaceId: $workspace, connector: "webhook", name: "intruder",
 		values: [{name: "url", value: "https://intruder.example/x"}]}) { id } }`}},
+	"startConnection": {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { startConnection(input: {workspaceId: $workspace, connector: "shopify",
+		values: [{name: "shop", value: "intruder.myshopify.com"}]}) { authorizeUrl } }`}},
 	"testConnection":   {workspaceLevel: true, docs: []string{`mutation($connection: ID!) { testConnection(id: $connection) { id name status } }`}},
 	"disconnect":       {workspaceLevel: true, docs: []string{`mutation($connection: ID!) { disconnect(id: $connection) { id name status } }`}},
 	"signUp":           {docs: []string{`mutation($email: String!) { signUp(input: {agencyName: "Intruder", name: "I", email: $email, password: "intruder password"}) { viewer { user { id } } } }`}},
@@ -294,6 +296,7 @@ func snapshot(t *testing.T, db *bun.DB) string {
 		"SELECT id, name, access, workspace_id, revoked_at FROM api_tokens ORDER BY id",
 		"SELECT id, action FROM audit_entries ORDER BY id",
 		"SELECT id, name, status, credentials, secret_fields, last_checked_at FROM connections ORDER BY id",
+		"SELECT id, workspace_id, connector FROM oauth_states ORDER BY id",
 	} {
 		var rows []map[string]any
 		require.NoError(t, db.NewRaw(q).Scan(context.Background(), &rows))

@@ -12,6 +12,8 @@ import (
 	"github.com/switchboard-hub/switchboard/connectors"
 	"github.com/switchboard-hub/switchboard/graph/generated"
 	"github.com/switchboard-hub/switchboard/graph/model"
+	"github.com/switchboard-hub/switchboard/internal/auth"
+	"github.com/switchboard-hub/switchboard/internal/failure"
 	"github.com/switchboard-hub/switchboard/internal/gid"
 	"github.com/switchboard-hub/switchboard/internal/hub"
 	"github.com/switchboard-hub/switchboard/internal/store"
@@ -64,6 +66,23 @@ func (r *mutationResolver) Disconnect(ctx context.Context, id string) (*store.Co
 		return nil, err
 	}
 	return r.Hub.Disconnect(ctx, raw)
+}
+
+func (r *mutationResolver) StartConnection(ctx context.Context, input hub.CreateConnectionInput) (*model.StartConnectionPayload, error) {
+	var err error
+	if input.WorkspaceID, err = gid.Expect("workspaceId", typeWorkspace, input.WorkspaceID); err != nil {
+		return nil, err
+	}
+	jar := auth.CookieJarFrom(ctx)
+	if jar == nil {
+		return nil, failure.New(failure.Forbidden, "start OAuth connections over HTTP POST /graphql from a browser")
+	}
+	start, err := r.Hub.StartConnection(ctx, input)
+	if err != nil {
+		return nil, err
+	}
+	jar.BindOAuth(start.BrowserNonce, hub.OAuthStateLife)
+	return &model.StartConnectionPayload{AuthorizeURL: start.AuthorizeURL}, nil
 }
 
 func (r *queryResolver) Connections(ctx context.Context, workspaceID string) ([]store.Connection, error) {

@@ -279,6 +279,7 @@ type ComplexityRoot struct {
 		SignIn           func(childComplexity int, input hub.SignInInput) int
 		SignOut          func(childComplexity int) int
 		SignUp           func(childComplexity int, input hub.SignUpInput) int
+		StartConnection  func(childComplexity int, input hub.CreateConnectionInput) int
 		TestConnection   func(childComplexity int, id string) int
 	}
 
@@ -309,6 +310,10 @@ type ComplexityRoot struct {
 		PerSeconds       func(childComplexity int) int
 		Requests         func(childComplexity int) int
 		RestorePerSecond func(childComplexity int) int
+	}
+
+	StartConnectionPayload struct {
+		AuthorizeURL func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -419,6 +424,7 @@ type MutationResolver interface {
 	CreateConnection(ctx context.Context, input hub.CreateConnectionInput) (*store.Connection, error)
 	TestConnection(ctx context.Context, id string) (*store.Connection, error)
 	Disconnect(ctx context.Context, id string) (*store.Connection, error)
+	StartConnection(ctx context.Context, input hub.CreateConnectionInput) (*model.StartConnectionPayload, error)
 	InviteMember(ctx context.Context, input hub.InviteMemberInput) (*model.InviteMemberPayload, error)
 	RevokeInvitation(ctx context.Context, id string) (*store.Invitation, error)
 	AcceptInvitation(ctx context.Context, input hub.AcceptInvitationInput) (*model.AuthPayload, error)
@@ -1458,6 +1464,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignUp(childComplexity, args["input"].(hub.SignUpInput)), true
+	case "Mutation.startConnection":
+		if e.ComplexityRoot.Mutation.StartConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartConnection(childComplexity, args["input"].(hub.CreateConnectionInput)), true
 	case "Mutation.testConnection":
 		if e.ComplexityRoot.Mutation.TestConnection == nil {
 			break
@@ -1654,6 +1671,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RateBudget.RestorePerSecond(childComplexity), true
 
+	case "StartConnectionPayload.authorizeUrl":
+		if e.ComplexityRoot.StartConnectionPayload.AuthorizeURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StartConnectionPayload.AuthorizeURL(childComplexity), true
+
 	case "Subscription.auditLogAdded":
 		if e.ComplexityRoot.Subscription.AuditLogAdded == nil {
 			break
@@ -1809,6 +1833,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RenameWorkspaceInput", ec.unmarshalInputRenameWorkspaceInput),
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("SignUpInput", ec.unmarshalInputSignUpInput),
+			graphql.NewInputUnmarshaler("StartConnectionInput", ec.unmarshalInputStartConnectionInput),
 		)
 	}
 	first := true
@@ -2168,6 +2193,34 @@ extend type Mutation {
 extend type Subscription {
   "Every change of the workspace's connections: created, checked, disconnected."
   connectionStatusChanged(workspaceId: ID!): Connection!
+}
+
+input StartConnectionInput {
+  workspaceId: ID!
+  "An OAuth connector's slug, e.g. shopify or hubspot."
+  connector: String!
+  name: String
+  "The connector's own fields, e.g. Shopify's shop domain."
+  values: [ConnectionValueInput!]!
+}
+
+type StartConnectionPayload {
+  """
+  Send the browser here. After consent the provider returns to the hub,
+  which saves the connection and redirects to
+  /agencies/<agencyId>/workspaces/<workspaceId>/connections?connected=<connectionId>
+  (or ?error=<message> when it failed).
+  """
+  authorizeUrl: String!
+}
+
+extend type Mutation {
+  """
+  Starts connecting an OAuth connector from a browser session: returns the
+  provider's consent page. The state it carries is single-use, valid for 10
+  minutes, and bound to this browser, user, workspace and connector.
+  """
+  startConnection(input: StartConnectionInput!): StartConnectionPayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/connectors.graphqls", Input: `# The connector marketplace: what each connector is and can do, generated
@@ -2910,6 +2963,14 @@ func (ec *executionContext) childFields_RateBudget(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type RateBudget", field.Name)
 }
 
+func (ec *executionContext) childFields_StartConnectionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "authorizeUrl":
+		return ec.fieldContext_StartConnectionPayload_authorizeUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StartConnectionPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3294,6 +3355,20 @@ func (ec *executionContext) field_Mutation_signUp_args(ctx context.Context, rawA
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (hub.SignUpInput, error) {
 			return ec.unmarshalNSignUpInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐSignUpInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_startConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (hub.CreateConnectionInput, error) {
+			return ec.unmarshalNStartConnectionInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐCreateConnectionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7522,6 +7597,50 @@ func (ec *executionContext) fieldContext_Mutation_disconnect(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_startConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartConnection(ctx, fc.Args["input"].(hub.CreateConnectionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StartConnectionPayload) graphql.Marshaler {
+			return ec.marshalNStartConnectionPayload2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐStartConnectionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StartConnectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_inviteMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8625,6 +8744,29 @@ func (ec *executionContext) _RateBudget_note(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_RateBudget_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RateBudget", field, false, false, "String")
+}
+
+func (ec *executionContext) _StartConnectionPayload_authorizeUrl(ctx context.Context, field graphql.CollectedField, obj *model.StartConnectionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StartConnectionPayload_authorizeUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorizeURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StartConnectionPayload_authorizeUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StartConnectionPayload", field, false, false, "String")
 }
 
 func (ec *executionContext) _Subscription_auditLogAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -10816,6 +10958,69 @@ func UnmarshalSignUpInput(ctx context.Context, raw any) (hub.SignUpInput, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputStartConnectionInput(ctx context.Context, obj any) (hub.CreateConnectionInput, error) {
+	var it hub.CreateConnectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"workspaceId", "connector", "name", "values"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "workspaceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workspaceId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkspaceID = data
+		case "connector":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("connector"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Connector = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "values":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("values"))
+			data, err := ec.unmarshalNConnectionValueInput2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐConnectionValueᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Values = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStartConnectionInput unmarshals raw into the StartConnectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStartConnectionInput(ctx context.Context, raw any) (hub.CreateConnectionInput, error) {
+	var out hub.CreateConnectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StartConnectionInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -12390,6 +12595,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "startConnection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startConnection(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "inviteMember":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_inviteMember(ctx, field)
@@ -12659,6 +12871,39 @@ func (ec *executionContext) _RateBudget(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._RateBudget_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var startConnectionPayloadImplementors = []string{"StartConnectionPayload"}
+
+func (ec *executionContext) _StartConnectionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.StartConnectionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, startConnectionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StartConnectionPayload")
+		case "authorizeUrl":
+			out.Values[i] = ec._StartConnectionPayload_authorizeUrl(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13965,6 +14210,19 @@ func (ec *executionContext) unmarshalNSignInInput2githubᚗcomᚋswitchboardᚑh
 func (ec *executionContext) unmarshalNSignUpInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐSignUpInput(ctx context.Context, v any) (hub.SignUpInput, error) {
 	res, err := ec.unmarshalInputSignUpInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNStartConnectionInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐCreateConnectionInput(ctx context.Context, v any) (hub.CreateConnectionInput, error) {
+	res, err := ec.unmarshalInputStartConnectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStartConnectionPayload2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐStartConnectionPayload(ctx context.Context, sel ast.SelectionSet, v *model.StartConnectionPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StartConnectionPayload!")
+		return graphql.Null
+	}
+	return ec._StartConnectionPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {

@@ -101,6 +101,14 @@ type PageInfo struct {
 type Query struct {
 }
 
+type StartConnectionPayload struct {
+	// Send the browser here. After consent the provider returns to the hub,
+	// which saves the connection and redirects to
+	// /agencies/<agencyId>/workspaces/<workspaceId>/connections?connected=<connectionId>
+	// (or ?error=<message> when it failed).
+	AuthorizeURL string `json:"authorizeUrl"`
+}
+
 type Subscription struct {
 }
 

@@ -14,8 +14,10 @@ import (
 	"github.com/riverqueue/river"
 	"riverqueue.com/riverui"
 
+	"github.com/switchboard-hub/switchboard/connectors"
 	_ "github.com/switchboard-hub/switchboard/connectors/all" // the connectors compiled in
 	"github.com/switchboard-hub/switchboard/frontend"
+	"github.com/switchboard-hub/switchboard/internal/auth"
 	"github.com/switchboard-hub/switchboard/internal/bus"
 	"github.com/switchboard-hub/switchboard/internal/database"
 	"github.com/switchboard-hub/switchboard/internal/hub"
@@ -85,7 +87,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 		a.pgBus = bus.NewPostgres(db.SQL, db.URL, log)
 		b = a.pgBus
 	}
-	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys})
+	oauthApps, sandboxes := providerApps(cfg)
+	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys, OAuthApps: oauthApps})
 
 	jobsUI, err := riverui.NewHandler(&riverui.HandlerOpts{
 		Endpoints: riverui.NewEndpoints(a.River, nil),
@@ -102,7 +105,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 	}
 	a.Handler = web.NewRouter(web.Options{
 		Hub: a.Hub, Log: log, Metrics: a.Metrics, Production: cfg.Production(), PublicURL: cfg.PublicURL,
-		Ready: a.ready, JobsUI: jobsUI, App: app,
+		Ready: a.ready, JobsUI: jobsUI, App: app, Sandboxes: sandboxes,
 	})
 	return a, nil
 }
@@ -244,4 +247,28 @@ func loadKeys(cfg Config, log *slog.Logger) (*secrets.Keyring, error) {
 			"file", cfg.DataDir+"/secret.key")
 	}
 	return keys, nil
+}
+
+// providerApps returns the hub's OAuth app per provider: the real one when
+// HUB_<SLUG>_CLIENT_ID/SECRET are set, otherwise (in sandbox mode) an app of
+// the provider's emulator, which is mounted under /sandbox/<slug>.
+func providerApps(cfg Config) (map[string]hub.OAuthApp, map[string]http.Handler) {
+	apps := map[string]hub.OAuthApp{}
+	mounted := map[string]http.Handler{}
+	for _, c := range connectors.All() {
+		slug := c.Spec().Slug
+		if real, ok := cfg.ProviderApps[slug]; ok {
+			apps[slug] = hub.OAuthApp{ClientID: real.ClientID, ClientSecret: secrets.New(real.ClientSecret)}
+			continue
+		}
+		factory, ok := connectors.SandboxFor(slug)
+		if !cfg.Sandbox || !ok {
+			continue
+		}
+		app := connectors.SandboxApp{ClientID: "sandbox-" + slug, ClientSecret: auth.NewSecret("sandbox_")}
+		prefix := "/sandbox/" + slug
+		mounted[prefix] = factory(app)
+		apps[slug] = hub.OAuthApp{ClientID: app.ClientID, ClientSecret: secrets.New(app.ClientSecret), SandboxBase: cfg.PublicURL + prefix}
+	}
+	return apps, mounted
 }

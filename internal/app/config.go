@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors"
 )
 
 // Config is the hub's configuration, read from HUB_* environment variables.
@@ -26,6 +28,39 @@ type Config struct {
 	ShutdownTimeout time.Duration // HUB_SHUTDOWN_TIMEOUT
 	Workers         int           // HUB_WORKERS: River jobs worked at once
 	SecretKey       string        // HUB_SECRET_KEY: keys that seal credentials (see internal/secrets)
+	// Sandbox mounts the providers' emulators for OAuth connectors that have
+	// no real app configured (HUB_SANDBOX: on by default in development).
+	Sandbox bool
+	// ProviderApps are real OAuth apps, by connector slug, from
+	// HUB_<SLUG>_CLIENT_ID and HUB_<SLUG>_CLIENT_SECRET.
+	ProviderApps map[string]ProviderApp
+}
+
+// ProviderApp is an app registered at an OAuth provider.
+type ProviderApp struct {
+	ClientID     string
+	ClientSecret string
+}
+
+// readProviderApps reads HUB_<SLUG>_CLIENT_ID/_CLIENT_SECRET for every
+// OAuth connector; both or neither must be set.
+func readProviderApps(getenv func(string) string) (map[string]ProviderApp, error) {
+	apps := map[string]ProviderApp{}
+	for _, c := range connectors.All() {
+		spec := c.Spec()
+		if spec.Auth.Kind != connectors.AuthOAuth2 {
+			continue
+		}
+		prefix := "HUB_" + strings.ToUpper(spec.Slug)
+		id, secret := strings.TrimSpace(getenv(prefix+"_CLIENT_ID")), strings.TrimSpace(getenv(prefix+"_CLIENT_SECRET"))
+		switch {
+		case id != "" && secret != "":
+			apps[spec.Slug] = ProviderApp{ClientID: id, ClientSecret: secret}
+		case id != "" || secret != "":
+			return nil, fmt.Errorf("%s_CLIENT_ID and %s_CLIENT_SECRET must be set together", prefix, prefix)
+		}
+	}
+	return apps, nil
 }
 
 // Production reports whether the hub runs in production mode.
@@ -94,6 +129,19 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("HUB_SHUTDOWN_TIMEOUT must be a positive duration like 30s, not %q", v)
 		}
 		c.ShutdownTimeout = d
+	}
+	switch v := strings.ToLower(strings.TrimSpace(getenv("HUB_SANDBOX"))); v {
+	case "":
+		c.Sandbox = !c.Production()
+	case "on", "true", "1":
+		c.Sandbox = true
+	case "off", "false", "0":
+		c.Sandbox = false
+	default:
+		return c, fmt.Errorf("HUB_SANDBOX must be on or off, not %q", v)
+	}
+	if c.ProviderApps, err = readProviderApps(getenv); err != nil {
+		return c, err
 	}
 	c.Workers = 10
 	if v := strings.TrimSpace(getenv("HUB_WORKERS")); v != "" {

@@ -17,6 +17,8 @@ type SessionGrant struct {
 type CookieJar interface {
 	SetSession(SessionGrant)
 	ClearSession()
+	// BindOAuth sets the cookie that ties an OAuth consent to this browser.
+	BindOAuth(nonce string, life time.Duration)
 }
 
 type jarKey struct{}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/switchboard-hub/switchboard/connectors"
 	"github.com/switchboard-hub/switchboard/internal/auth"
@@ -47,17 +46,11 @@ func (s *Service) CreateConnection(ctx context.Context, in CreateConnectionInput
 	}
 	spec := c.Spec()
 	if spec.Auth.Kind == connectors.AuthOAuth2 {
-		return nil, failure.Invalid("connector", spec.Name+" connects through OAuth, which this hub does not offer yet; key-based connectors work now")
+		return nil, failure.Invalid("connector", spec.Name+" connects through OAuth; use startConnection")
 	}
-	values := map[string]string{}
-	for _, v := range in.Values {
-		if _, dup := values[v.Name]; dup {
-			return nil, failure.Invalid("values."+v.Name, "is given twice")
-		}
-		values[v.Name] = strings.TrimSpace(v.Value)
-	}
-	if fieldErrs := connectors.ValidateValues(spec.Fields, values); fieldErrs != nil {
-		return nil, valuesFailure(fieldErrs)
+	values, err := connectionValues(spec, in.Values)
+	if err != nil {
+		return nil, err
 	}
 	w, a, err := s.workspaceFor(ctx, s.db, in.WorkspaceID)
 	if err != nil {
@@ -78,10 +71,7 @@ func (s *Service) CreateConnection(ctx context.Context, in CreateConnectionInput
 	}
 
 	now := s.now()
-	name := spec.Name
-	if in.Name != nil && strings.TrimSpace(*in.Name) != "" {
-		name = strings.TrimSpace(*in.Name)
-	}
+	name := connectionName(spec, in.Name)
 	row := &store.Connection{
 		ID: store.NewID(), AgencyID: w.AgencyID, WorkspaceID: w.ID, Connector: spec.Slug, Name: name,
 		Status: store.ConnectionActive, Config: conn.Config, SecretFields: secretNames(conn),

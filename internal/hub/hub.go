@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -35,6 +36,10 @@ type Service struct {
 	signIns *auth.Throttle
 	// keys seal connection credentials.
 	keys *secrets.Keyring
+	// oauthApps are the hub's apps at OAuth providers, by connector slug.
+	oauthApps map[string]OAuthApp
+	// http calls providers.
+	http *http.Client
 }
 
 // Deps are what the Service needs.
@@ -49,6 +54,8 @@ type Deps struct {
 	Now func() time.Time
 	// Keys seal and open connection credentials.
 	Keys *secrets.Keyring
+	// OAuthApps are the hub's apps at OAuth providers, by connector slug.
+	OAuthApps map[string]OAuthApp
 }
 
 // New returns the Service.
@@ -61,7 +68,7 @@ func New(d Deps) *Service {
 		db: d.DB, river: d.River, bus: d.Bus, log: d.Log, now: now,
 		validate: validation.New(), publicURL: d.PublicURL,
 		signIns: auth.NewThrottle(6*time.Second, 10), // 10 at once, then 10 a minute
-		keys:    d.Keys,
+		keys:    d.Keys, oauthApps: d.OAuthApps, http: httpClient(),
 	}
 }
 

@@ -36,12 +36,15 @@ type Connection struct {
 	// Credentials is a sealed envelope (never plaintext).
 	Credentials string `bun:"credentials,notnull" json:"-"`
 	// SecretFields names the secret fields that have a value.
-	SecretFields  []string   `bun:"secret_fields,type:text,notnull"`
-	LastError     *string    `bun:"last_error"`
-	LastCheckedAt *time.Time `bun:"last_checked_at"`
-	CreatedBy     *string    `bun:"created_by"`
-	CreatedAt     time.Time  `bun:"created_at,notnull"`
-	UpdatedAt     time.Time  `bun:"updated_at,notnull"`
+	SecretFields []string `bun:"secret_fields,type:text,notnull"`
+	// TokenExpiresAt is when the OAuth access token expires (nil: never or
+	// not OAuth).
+	TokenExpiresAt *time.Time `bun:"token_expires_at"`
+	LastError      *string    `bun:"last_error"`
+	LastCheckedAt  *time.Time `bun:"last_checked_at"`
+	CreatedBy      *string    `bun:"created_by"`
+	CreatedAt      time.Time  `bun:"created_at,notnull"`
+	UpdatedAt      time.Time  `bun:"updated_at,notnull"`
 }
 
 // CredentialsBinding is what a connection's sealed credentials are bound to.
@@ -69,6 +72,6 @@ func ConnectionsOfWorkspace(ctx context.Context, db bun.IDB, workspaceID string)
 
 // UpdateConnectionHealth records the outcome of a check.
 func UpdateConnectionHealth(ctx context.Context, db bun.IDB, c *Connection) error {
-	_, err := db.NewUpdate().Model(c).Column("status", "last_error", "last_checked_at", "credentials", "secret_fields", "updated_at").WherePK().Exec(ctx)
+	_, err := db.NewUpdate().Model(c).Column("status", "last_error", "last_checked_at", "credentials", "secret_fields", "token_expires_at", "updated_at").WherePK().Exec(ctx)
 	return err
 }

@@ -18,6 +18,8 @@ const (
 	SessionCookie = "sb_session"
 	CSRFCookie    = "sb_csrf"
 	CSRFHeader    = "X-CSRF-Token"
+	// OAuthCookie binds an OAuth consent to the browser that started it.
+	OAuthCookie = "sb_oauth"
 )
 
 // authenticator resolves who a request acts for.
@@ -39,6 +41,11 @@ func (j cookieJar) SetSession(g auth.SessionGrant) {
 		HttpOnly: true, Secure: j.secure, SameSite: http.SameSiteLaxMode})
 	http.SetCookie(j.w, &http.Cookie{Name: CSRFCookie, Value: g.CSRFToken, Path: "/", MaxAge: maxAge,
 		Secure: j.secure, SameSite: http.SameSiteStrictMode})
+}
+
+func (j cookieJar) BindOAuth(nonce string, life time.Duration) {
+	http.SetCookie(j.w, &http.Cookie{Name: OAuthCookie, Value: nonce, Path: "/oauth/", MaxAge: int(life.Seconds()),
+		HttpOnly: true, Secure: j.secure, SameSite: http.SameSiteLaxMode})
 }
 
 func (j cookieJar) ClearSession() {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
@@ -32,6 +33,9 @@ type Options struct {
 	JobsUI http.Handler
 	// App is the built admin app.
 	App fs.FS
+	// Sandboxes are provider emulators mounted in sandbox mode, by path
+	// prefix (e.g. "/sandbox/shopify").
+	Sandboxes map[string]http.Handler
 }
 
 // NewRouter returns the hub's HTTP handler.
@@ -49,9 +53,13 @@ func NewRouter(o Options) http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("POST /graphql", authn.middleware(gql))
-	mux.Handle("GET /graphql", authn.middleware(onlyWebSocket(gql)))
+	mux.Handle("GET /graphql", authn.middleware(onlyWebSocket(pub, gql)))
 	if !o.Production {
 		mux.Handle("GET /graphiql", playground.ApolloSandboxHandler("Switchboard GraphQL", "/graphql"))
+	}
+	mux.Handle("GET /oauth/{slug}/callback", authn.middleware(oauthCallback(o.Hub)))
+	for prefix, h := range o.Sandboxes {
+		mux.Handle(prefix+"/", http.StripPrefix(prefix, h))
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
@@ -80,13 +88,21 @@ func NewRouter(o Options) http.Handler {
 	return observe(o.Log, o.Metrics, securityHeaders(limitBody(mux)))
 }
 
-// onlyWebSocket lets GET /graphql through for WebSocket upgrades only:
-// queries over GET are not served.
-func onlyWebSocket(next http.Handler) http.Handler {
+// onlyWebSocket lets GET /graphql through for WebSocket upgrades only
+// (queries over GET are not served), and only from the hub's own origin, so
+// that another site cannot ride a signed-in browser's cookie.
+func onlyWebSocket(pub *url.URL, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !isWebSocket(r) {
 			writeError(w, r, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "send GraphQL operations with POST, or open a WebSocket (graphql-transport-ws)")
 			return
+		}
+		if o := r.Header.Get("Origin"); o != "" {
+			u, err := url.Parse(o)
+			if err != nil || (!strings.EqualFold(u.Host, r.Host) && (pub == nil || !strings.EqualFold(u.Host, pub.Host))) {
+				writeError(w, r, http.StatusForbidden, "FORBIDDEN", "WebSocket connections are accepted from the hub's own origin only")
+				return
+			}
 		}
 		next.ServeHTTP(w, r)
 	})
