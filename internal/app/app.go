@@ -21,6 +21,7 @@ import (
 	"github.com/switchboard-hub/switchboard/internal/bus"
 	"github.com/switchboard-hub/switchboard/internal/database"
 	"github.com/switchboard-hub/switchboard/internal/hub"
+	"github.com/switchboard-hub/switchboard/internal/lock"
 	"github.com/switchboard-hub/switchboard/internal/secrets"
 	"github.com/switchboard-hub/switchboard/internal/store"
 	"github.com/switchboard-hub/switchboard/internal/telemetry"
@@ -88,7 +89,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 		b = a.pgBus
 	}
 	oauthApps, sandboxes := providerApps(cfg)
-	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys, OAuthApps: oauthApps})
+	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys, OAuthApps: oauthApps, Locks: lockerFor(db)})
 
 	jobsUI, err := riverui.NewHandler(&riverui.HandlerOpts{
 		Endpoints: riverui.NewEndpoints(a.River, nil),
@@ -258,7 +259,7 @@ func providerApps(cfg Config) (map[string]hub.OAuthApp, map[string]http.Handler)
 	for _, c := range connectors.All() {
 		slug := c.Spec().Slug
 		if real, ok := cfg.ProviderApps[slug]; ok {
-			apps[slug] = hub.OAuthApp{ClientID: real.ClientID, ClientSecret: secrets.New(real.ClientSecret)}
+			apps[slug] = hub.OAuthApp{ClientID: real.ClientID, ClientSecret: secrets.New(real.ClientSecret), APIBase: real.BaseURL}
 			continue
 		}
 		factory, ok := connectors.SandboxFor(slug)
@@ -268,7 +269,16 @@ func providerApps(cfg Config) (map[string]hub.OAuthApp, map[string]http.Handler)
 		app := connectors.SandboxApp{ClientID: "sandbox-" + slug, ClientSecret: auth.NewSecret("sandbox_")}
 		prefix := "/sandbox/" + slug
 		mounted[prefix] = factory(app)
-		apps[slug] = hub.OAuthApp{ClientID: app.ClientID, ClientSecret: secrets.New(app.ClientSecret), SandboxBase: cfg.PublicURL + prefix}
+		apps[slug] = hub.OAuthApp{ClientID: app.ClientID, ClientSecret: secrets.New(app.ClientSecret), APIBase: cfg.PublicURL + prefix, Sandbox: true}
 	}
 	return apps, mounted
+}
+
+// lockerFor returns advisory locks on PostgreSQL (several processes) and an
+// in-process lock on SQLite (one process).
+func lockerFor(db *database.DB) lock.Locker {
+	if db.Dialect == database.Postgres {
+		return lock.Postgres{DB: db.SQL}
+	}
+	return lock.NewLocal()
 }

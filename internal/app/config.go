@@ -40,6 +40,9 @@ type Config struct {
 type ProviderApp struct {
 	ClientID     string
 	ClientSecret string
+	// BaseURL (HUB_<SLUG>_BASE_URL) replaces the provider's scheme and host,
+	// to reach an emulator or a proxy; empty for the real provider.
+	BaseURL string
 }
 
 // readProviderApps reads HUB_<SLUG>_CLIENT_ID/_CLIENT_SECRET for every
@@ -55,7 +58,13 @@ func readProviderApps(getenv func(string) string) (map[string]ProviderApp, error
 		id, secret := strings.TrimSpace(getenv(prefix+"_CLIENT_ID")), strings.TrimSpace(getenv(prefix+"_CLIENT_SECRET"))
 		switch {
 		case id != "" && secret != "":
-			apps[spec.Slug] = ProviderApp{ClientID: id, ClientSecret: secret}
+			base := strings.TrimRight(strings.TrimSpace(getenv(prefix+"_BASE_URL")), "/")
+			if base != "" {
+				if u, err := url.Parse(base); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+					return nil, fmt.Errorf("%s_BASE_URL must be an http(s) URL, not %q", prefix, base)
+				}
+			}
+			apps[spec.Slug] = ProviderApp{ClientID: id, ClientSecret: secret, BaseURL: base}
 		case id != "" || secret != "":
 			return nil, fmt.Errorf("%s_CLIENT_ID and %s_CLIENT_SECRET must be set together", prefix, prefix)
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/switchboard-hub/switchboard/internal/auth"
 	"github.com/switchboard-hub/switchboard/internal/bus"
 	"github.com/switchboard-hub/switchboard/internal/failure"
+	"github.com/switchboard-hub/switchboard/internal/lock"
 	"github.com/switchboard-hub/switchboard/internal/secrets"
 	"github.com/switchboard-hub/switchboard/internal/store"
 	"github.com/switchboard-hub/switchboard/internal/validation"
@@ -40,6 +41,8 @@ type Service struct {
 	oauthApps map[string]OAuthApp
 	// http calls providers.
 	http *http.Client
+	// locks serialize token refreshes across processes.
+	locks lock.Locker
 }
 
 // Deps are what the Service needs.
@@ -56,6 +59,8 @@ type Deps struct {
 	Keys *secrets.Keyring
 	// OAuthApps are the hub's apps at OAuth providers, by connector slug.
 	OAuthApps map[string]OAuthApp
+	// Locks take named locks across processes.
+	Locks lock.Locker
 }
 
 // New returns the Service.
@@ -68,7 +73,7 @@ func New(d Deps) *Service {
 		db: d.DB, river: d.River, bus: d.Bus, log: d.Log, now: now,
 		validate: validation.New(), publicURL: d.PublicURL,
 		signIns: auth.NewThrottle(6*time.Second, 10), // 10 at once, then 10 a minute
-		keys:    d.Keys, oauthApps: d.OAuthApps, http: httpClient(),
+		keys:    d.Keys, oauthApps: d.OAuthApps, http: httpClient(), locks: d.Locks,
 	}
 }
 

@@ -2,7 +2,6 @@ package hub
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -28,9 +27,12 @@ const OAuthStateLife = 10 * time.Minute
 type OAuthApp struct {
 	ClientID     string
 	ClientSecret secrets.Secret
-	// SandboxBase, when set, is where the provider's sandbox is mounted: the
-	// connection talks to it instead of the real provider.
-	SandboxBase string
+	// APIBase, when set, replaces the provider's scheme and host (its
+	// sandbox, mounted in the hub, or an emulator elsewhere).
+	APIBase string
+	// Sandbox marks the provider's emulator: connections made through it
+	// are labelled sandbox.
+	Sandbox bool
 }
 
 // oauthTokens is what a connection's sealed credentials hold for OAuth.
@@ -195,18 +197,15 @@ func (s *Service) saveOAuthConnection(ctx context.Context, st *store.OAuthState,
 	now := s.now()
 	row := &store.Connection{
 		ID: store.NewID(), AgencyID: st.AgencyID, WorkspaceID: st.WorkspaceID, Connector: spec.Slug, Name: st.Name,
-		Status: store.ConnectionActive, Sandbox: app.SandboxBase != "", Config: st.Config, SecretFields: []string{},
+		Status: store.ConnectionActive, Sandbox: app.Sandbox, Config: st.Config, SecretFields: []string{},
 		LastCheckedAt: &now, CreatedBy: &st.UserID, CreatedAt: now, UpdatedAt: now,
 	}
 	if !tok.Expiry.IsZero() {
 		exp := tok.Expiry.UTC().Truncate(time.Microsecond)
 		row.TokenExpiresAt = &exp
 	}
-	b, err := json.Marshal(oauthTokens{AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken})
-	if err != nil {
-		return nil, fmt.Errorf("encode tokens: %w", err)
-	}
-	if row.Credentials, err = s.keys.Seal(secrets.New(string(b)), row.CredentialsBinding()); err != nil {
+	var err error
+	if row.Credentials, err = s.sealTokens(row, oauthTokens{AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken}); err != nil {
 		return nil, err
 	}
 	err = s.inTx(ctx, func(ctx context.Context, tx *txn) error {
@@ -231,7 +230,7 @@ func (s *Service) redirectURI(slug string) string {
 }
 
 func (s *Service) env(app OAuthApp) connectors.Env {
-	return connectors.Env{HTTP: s.http, SandboxBase: app.SandboxBase}
+	return connectors.Env{HTTP: s.http, SandboxBase: app.APIBase}
 }
 
 func oauthConfig(spec connectors.Spec, app OAuthApp, env connectors.Env, config map[string]string, redirect string) *oauth2.Config {
