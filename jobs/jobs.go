@@ -13,11 +13,15 @@ import (
 type Deps struct {
 	DB  *bun.DB
 	Now func() time.Time
+	// Tokens refreshes OAuth tokens (the hub, bound after it is built).
+	Tokens TokenRefresher
 }
 
 // Register adds every worker to workers.
 func Register(workers *river.Workers, d Deps) {
 	river.AddWorker(workers, &PurgeExpiredWorker{deps: d})
+	river.AddWorker(workers, &RefreshDueWorker{deps: d})
+	river.AddWorker(workers, &RefreshConnectionWorker{deps: d})
 }
 
 // Periodic returns the jobs the hub schedules itself.
@@ -26,5 +30,8 @@ func Periodic() []*river.PeriodicJob {
 		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return PurgeExpiredArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "purge_expired"}),
+		river.NewPeriodicJob(river.PeriodicInterval(5*time.Minute),
+			func() (river.JobArgs, *river.InsertOpts) { return RefreshDueArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "refresh_due_tokens"}),
 	}
 }

@@ -3,13 +3,15 @@ package jobs
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/riverqueue/river"
 
 	"github.com/switchboard-hub/switchboard/internal/store"
 )
 
-// PurgeExpiredArgs deletes sessions past their expiry. It is periodic and
+// PurgeExpiredArgs deletes sessions past their expiry and OAuth states an
+// hour past theirs. It is periodic and
 // idempotent: running it twice deletes nothing more.
 type PurgeExpiredArgs struct{}
 
@@ -24,10 +26,15 @@ type PurgeExpiredWorker struct {
 
 // Work deletes expired sessions.
 func (w *PurgeExpiredWorker) Work(ctx context.Context, _ *river.Job[PurgeExpiredArgs]) error {
-	n, err := store.DeleteExpiredSessions(ctx, w.deps.DB, w.deps.Now())
+	now := w.deps.Now()
+	n, err := store.DeleteExpiredSessions(ctx, w.deps.DB, now)
 	if err != nil {
 		return fmt.Errorf("purge expired sessions: %w", err)
 	}
-	river.RecordOutput(ctx, map[string]int64{"sessions_deleted": n}) //nolint:errcheck // output is informational
+	states, err := store.DeleteOldOAuthStates(ctx, w.deps.DB, now.Add(-time.Hour))
+	if err != nil {
+		return fmt.Errorf("purge OAuth states: %w", err)
+	}
+	river.RecordOutput(ctx, map[string]int64{"sessions_deleted": n, "oauth_states_deleted": states}) //nolint:errcheck // output is informational
 	return nil
 }

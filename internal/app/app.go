@@ -68,7 +68,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 	a := &App{Config: cfg, Log: log, DB: db, Metrics: telemetry.NewMetrics(), Keys: keys}
 
 	workers := river.NewWorkers()
-	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now})
+	tokens := &lateRefresher{}
+	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: tokens})
 	a.River, err = river.NewClient(db.River, &river.Config{
 		Logger:       riverLogger(log),
 		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
@@ -90,6 +91,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 	}
 	oauthApps, sandboxes := providerApps(cfg)
 	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys, OAuthApps: oauthApps, Locks: lockerFor(db)})
+	tokens.hub = a.Hub
 
 	jobsUI, err := riverui.NewHandler(&riverui.HandlerOpts{
 		Endpoints: riverui.NewEndpoints(a.River, nil),
@@ -281,4 +283,11 @@ func lockerFor(db *database.DB) lock.Locker {
 		return lock.Postgres{DB: db.SQL}
 	}
 	return lock.NewLocal()
+}
+
+// lateRefresher lets workers, registered before the hub exists, reach it.
+type lateRefresher struct{ hub *hub.Service }
+
+func (l *lateRefresher) RefreshConnection(ctx context.Context, id string) error {
+	return l.hub.RefreshConnection(ctx, id)
 }

@@ -75,3 +75,16 @@ func UpdateConnectionHealth(ctx context.Context, db bun.IDB, c *Connection) erro
 	_, err := db.NewUpdate().Model(c).Column("status", "last_error", "last_checked_at", "credentials", "secret_fields", "token_expires_at", "updated_at").WherePK().Exec(ctx)
 	return err
 }
+
+// ConnectionsDueForRefresh lists active OAuth connections whose access token
+// expires before soon, or that were last checked before stale (the daily
+// refresh), at most limit of them.
+func ConnectionsDueForRefresh(ctx context.Context, db bun.IDB, soon, stale time.Time, limit int) ([]string, error) {
+	var ids []string
+	err := db.NewSelect().Model((*Connection)(nil)).Column("id").
+		Where("status = ?", ConnectionActive).Where("token_expires_at IS NOT NULL").
+		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.Where("token_expires_at < ?", soon).WhereOr("last_checked_at IS NULL").WhereOr("last_checked_at < ?", stale)
+		}).Order("token_expires_at ASC").Limit(int64(limit)).Scan(ctx, &ids)
+	return ids, err
+}
