@@ -1,13 +1,16 @@
 import type { RouteObject } from 'react-router';
 import { AgencyShell } from './components/AgencyShell';
 import { AuditPage } from './pages/AuditPage';
+import { ConnectorPage } from './pages/ConnectorPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
+import { MarketplacePage } from './pages/MarketplacePage';
 import { MembersPage } from './pages/MembersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { TokensPage } from './pages/TokensPage';
+import { WorkspacePage } from './pages/WorkspacePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 
 export const routes: RouteObject[] = [
@@ -23,6 +26,11 @@ export const routes: RouteObject[] = [
       { path: 'members', element: <MembersPage /> },
       { path: 'tokens', element: <TokensPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'workspaces/:workspaceId', element: <WorkspacePage /> },
+      // The OAuth callback comes back here with ?connected=<id> or ?error=<message>.
+      { path: 'workspaces/:workspaceId/connections', element: <WorkspacePage /> },
+      { path: 'workspaces/:workspaceId/marketplace', element: <MarketplacePage /> },
+      { path: 'workspaces/:workspaceId/marketplace/:slug', element: <ConnectorPage /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -185,3 +185,9 @@ func (h *Hub) SignUp(t testing.TB, agency string) *Account {
 	agencyID := ms[0].(map[string]any)["agency"].(map[string]any)["id"].(string)
 	return &Account{Client: c, Email: email, AgencyID: agencyID, UserID: r.String("signUp.viewer.user.id")}
 }
+
+// Browser returns an HTTP client sharing this client's cookies that does not
+// follow redirects, to walk through redirect-based flows (OAuth) step by step.
+func (c *Client) Browser() *http.Client {
+	return &http.Client{Jar: c.http.Jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}

@@ -59,7 +59,9 @@ func NewRouter(o Options) http.Handler {
 	}
 	mux.Handle("GET /oauth/{slug}/callback", authn.middleware(oauthCallback(o.Hub)))
 	for prefix, h := range o.Sandboxes {
-		mux.Handle(prefix+"/", http.StripPrefix(prefix, h))
+		for _, m := range []string{"GET", "POST"} {
+			mux.Handle(m+" "+prefix+"/", http.StripPrefix(prefix, h))
+		}
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")

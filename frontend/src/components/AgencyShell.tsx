@@ -104,7 +104,7 @@ export function AgencyShell() {
             to={base + path}
             label={label}
             leftSection={<Icon size={18} />}
-            active={pathname === base + path}
+            active={pathname === base + path || (path === '' && pathname.startsWith(`${base}/workspaces/`))}
           />
         ))}
       </AppShell.Navbar>

@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Menu, Switch, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Menu, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconDots, IconPencil, IconPlus, IconRestore, IconSearch } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { DateTime } from '../components/DateTime';
 import { DataList, DataListBody, ListCard, useDataListLayout, type Column } from '../components/DataList';
@@ -251,14 +252,16 @@ function WorkspaceRows({ variables, empty, actions, ...page }: RowsProps) {
           <ListCard
             key={node.id}
             label={node.name}
-            title={node.name}
+            title={<WorkspaceLink workspace={node} agencyId={variables.agencyId} />}
             badges={<StatusBadge workspace={node} />}
             facts={[{ label: 'Created', value: <DateTime value={node.createdAt} /> }]}
             actions={actions?.(node)}
           />
         ) : (
           <Table.Tr key={node.id}>
-            <Table.Td fw={500}>{node.name}</Table.Td>
+            <Table.Td fw={500}>
+              <WorkspaceLink workspace={node} agencyId={variables.agencyId} />
+            </Table.Td>
             <Table.Td>
               <DateTime value={node.createdAt} />
             </Table.Td>
@@ -277,6 +280,14 @@ function WorkspaceRows({ variables, empty, actions, ...page }: RowsProps) {
         pageInfo={connection?.pageInfo}
       />
     </DataListBody>
+  );
+}
+
+function WorkspaceLink({ workspace, agencyId }: { workspace: WorkspaceRowFragment; agencyId: string }) {
+  return (
+    <Anchor component={Link} to={`/agencies/${agencyId}/workspaces/${workspace.id}`} fw="inherit" c="inherit" underline="hover">
+      {workspace.name}
+    </Anchor>
   );
 }
 

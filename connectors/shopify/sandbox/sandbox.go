@@ -1,0 +1,392 @@
+// Package sandbox emulates Shopify for what Switchboard uses, so that the
+// Shopify connector can be developed, tested and demonstrated without a
+// Shopify account or network access. It is an http.Handler that the hub
+// mounts under a prefix (for example /sandbox/shopify, with
+// http.StripPrefix); shops are addressed by the first path segment, so the
+// connector's base URL for shop acme.myshopify.com is
+// "<hub>/sandbox/shopify/acme.myshopify.com" instead of
+// "https://acme.myshopify.com". Nothing else differs for the client.
+//
+// # What it follows
+//
+// Admin API version 2025-10 (the connector's pinned version), with the
+// behaviour documented on shopify.dev as of that version:
+//
+//   - OAuth authorization code grant: GET /{shop}/admin/oauth/authorize shows
+//     a consent page; approving redirects to redirect_uri with code, hmac,
+//     host, shop, state and timestamp, where hmac is the lower-case hex
+//     HMAC-SHA256 (key: the app's client secret) of the other parameters,
+//     sorted by name and form-encoded as Shopify's own libraries do.
+//     Authorization codes are single use and valid for 60 seconds.
+//   - Token endpoint POST /{shop}/admin/oauth/access_token, with JSON or form
+//     bodies. Without expiring=1 it returns a non-expiring offline token
+//     ({"access_token","scope"}; the same token for every authorization of a
+//     shop). With expiring=1 it returns an expiring offline token
+//     ({"access_token","scope","expires_in","refresh_token",
+//     "refresh_token_expires_in"}: one hour and 90 days by default). Only one
+//     expiring token is active per app and shop: issuing one revokes the
+//     previous ones. grant_type=refresh_token returns a new access token and a
+//     new refresh token; the refresh token used is retired at once, and using
+//     it again answers 400 {"error":"invalid_grant","error_description":…}.
+//     A reused or unknown code answers 400 {"error":"invalid_request",
+//     "error_description":"The authorization code was not found or was
+//     already used"}.
+//   - Admin GraphQL API POST /{shop}/admin/api/2025-10/graphql.json with the
+//     X-Shopify-Access-Token header. A missing, unknown, expired or revoked
+//     token answers 401 {"errors":"[API] Invalid API key or access token
+//     (unrecognized login or wrong password)"}. Documents are parsed with
+//     gqlparser and a small part of the schema is answered: shop, customers
+//     (a Relay connection with edges, nodes and pageInfo, forward and
+//     backward pagination, a subset of the search syntax), customer,
+//     webhookSubscriptionCreate and tagsAdd. Unknown fields, arguments and
+//     types answer GraphQL errors shaped like Shopify's (HTTP 200, errors[]
+//     with message, locations, path and extensions.code).
+//   - Rate limits: every GraphQL response carries extensions.cost
+//     (requestedQueryCost, actualQueryCost, throttleStatus{maximumAvailable,
+//     currentlyAvailable, restoreRate}). A leaky bucket per shop (the sandbox
+//     serves one app) holds BucketSize points and refills at RestoreRate
+//     points per second of the injected clock. A query whose requested cost
+//     exceeds what is available answers HTTP 200 with errors
+//     [{"message":"Throttled","extensions":{"code":"THROTTLED",…}}],
+//     actualQueryCost null and the throttle status. A query costing more than
+//     1000 points answers MAX_COST_EXCEEDED.
+//   - Webhooks: deliveries are JSON POSTs with X-Shopify-Topic,
+//     X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the
+//     client secret), X-Shopify-Shop-Domain, X-Shopify-API-Version,
+//     X-Shopify-Webhook-Id, X-Shopify-Event-Id and X-Shopify-Triggered-At.
+//
+// # Cost model
+//
+// A simplification of Shopify's calculated query cost, documented so that
+// tests can rely on it: scalars, enums and __typename cost 0; an object field
+// costs 1 plus its selections; a connection field costs 2 plus first (or
+// last) times the cost of one node's selections (at least 1), so
+// customers(first: 100) { edges { node { id email } } } requests 102 points,
+// and 202 if each node also selects amountSpent. A mutation field costs 10.
+// The actual cost counts the nodes actually returned instead of first, and
+// the difference is refunded to the bucket after the query runs.
+//
+// # What it does not emulate
+//
+// REST endpoints; online (per-user) access tokens (grant_options[]=per-user
+// is accepted but an offline token is issued); token exchange and client
+// credentials grants; PKCE; the 2026 grace period in which a refresh token
+// stays usable until its replacement is first used (the sandbox retires it
+// at once, the stricter behaviour); Shopify's exact wording of every error
+// message; the full schema, mutations other than the two listed, field
+// merging rules, directives, introspection, bulk operations, the
+// single-query 1000-point limit only approximates Shopify's; plan-dependent
+// bucket sizes; webhook retries, ordering and mandatory compliance topics
+// subscriptions (they can still be triggered through the control API); HTTPS
+// (callback URLs may use http for local testing); merchants, staff
+// accounts, logins and the embedded admin.
+//
+// # Control API
+//
+// Tests and the hub's sandbox mode drive it under /_control/ with JSON (see
+// control.go): create shops, seed customers, fail the next N calls, drain
+// the bucket, revoke or expire tokens, read counters and trigger webhooks.
+// The control API has no authentication: mount the sandbox only in sandbox
+// mode.
+package sandbox
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+)
+
+// APIVersion is the Admin API version the sandbox answers.
+const APIVersion = "2025-10"
+
+// Options configure a Sandbox.
+type Options struct {
+	// ClientID and ClientSecret are the app's credentials (Shopify's API key
+	// and API secret key).
+	ClientID     string
+	ClientSecret string
+	// RedirectURIs, when set, are the only redirect_uri values the authorize
+	// endpoint accepts (Shopify's "Allowed redirection URL(s)").
+	RedirectURIs []string
+	// Now is the clock (time.Now when nil); tests inject one to expire codes
+	// and tokens and to refill the rate-limit bucket.
+	Now func() time.Time
+	// AccessTokenTTL is the lifetime of expiring access tokens (1 hour).
+	AccessTokenTTL time.Duration
+	// RefreshTokenTTL is the lifetime of refresh tokens (90 days).
+	RefreshTokenTTL time.Duration
+	// BucketSize is the GraphQL cost bucket in points (2000).
+	BucketSize int
+	// RestoreRate is how many points the bucket regains per second (100).
+	RestoreRate int
+	// WebhookClient sends webhook deliveries (a client with a 10 s timeout
+	// when nil).
+	WebhookClient *http.Client
+}
+
+// Sandbox is the Shopify emulator. Create it with New; it is safe for
+// concurrent use.
+type Sandbox struct {
+	opts Options
+
+	mu      sync.Mutex
+	shops   map[string]*shop
+	codes   map[string]*authCode
+	access  map[string]*accessToken
+	refresh map[string]*refreshToken
+	nextID  int64
+}
+
+// New returns a Sandbox with opts, filling in the defaults.
+func New(opts Options) *Sandbox {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.AccessTokenTTL <= 0 {
+		opts.AccessTokenTTL = time.Hour
+	}
+	if opts.RefreshTokenTTL <= 0 {
+		opts.RefreshTokenTTL = 90 * 24 * time.Hour
+	}
+	if opts.BucketSize <= 0 {
+		opts.BucketSize = 2000
+	}
+	if opts.RestoreRate <= 0 {
+		opts.RestoreRate = 100
+	}
+	if opts.WebhookClient == nil {
+		opts.WebhookClient = &http.Client{Timeout: 10 * time.Second}
+	}
+	return &Sandbox{
+		opts:    opts,
+		shops:   map[string]*shop{},
+		codes:   map[string]*authCode{},
+		access:  map[string]*accessToken{},
+		refresh: map[string]*refreshToken{},
+		nextID:  1000,
+	}
+}
+
+// codeTTL is how long an authorization code may be exchanged.
+const codeTTL = 60 * time.Second
+
+type shop struct {
+	id       int64
+	domain   string
+	name     string
+	email    string
+	currency string
+	timezone string
+
+	customers      []*customer // ascending id
+	nextCustomerID int64
+	subs           []*subscription
+	nextSubID      int64
+
+	bucketAvail float64
+	bucketAt    time.Time
+
+	failN      int
+	failStatus int
+
+	permanentToken string
+	counters       Counters
+}
+
+// Counters are what a shop's traffic did, for tests.
+type Counters struct {
+	// Authorizations counts approved consent pages.
+	Authorizations int `json:"authorizations"`
+	// CodeExchanges counts authorization-code token requests.
+	CodeExchanges int `json:"codeExchanges"`
+	// RefreshRequests counts refresh_token grant requests, good or bad.
+	RefreshRequests int `json:"refreshRequests"`
+	// APICalls counts GraphQL requests, including failed ones.
+	APICalls int `json:"apiCalls"`
+	// Throttled counts THROTTLED answers.
+	Throttled int `json:"throttled"`
+	// WebhooksSent counts webhook deliveries attempted.
+	WebhooksSent int `json:"webhooksSent"`
+}
+
+type customer struct {
+	id             int64
+	email          string
+	firstName      string
+	lastName       string
+	phone          string
+	tags           []string
+	createdAt      time.Time
+	updatedAt      time.Time
+	numberOfOrders int64
+	amountSpent    string
+	marketingState string
+	consentAt      time.Time
+}
+
+type subscription struct {
+	id          int64
+	topic       string // enum form, ORDERS_CREATE
+	callbackURL string
+	format      string
+	createdAt   time.Time
+}
+
+type authCode struct {
+	shop        string
+	scope       string
+	redirectURI string
+	expiresAt   time.Time
+	used        bool
+}
+
+type accessToken struct {
+	shop      string
+	scope     string
+	expiring  bool
+	expiresAt time.Time // zero: never
+	revoked   bool
+}
+
+type refreshToken struct {
+	shop      string
+	scope     string
+	expiresAt time.Time
+	used      bool
+	revoked   bool
+}
+
+var shopRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*\.myshopify\.com$`)
+
+func validShop(s string) bool { return shopRE.MatchString(s) }
+
+func (s *Sandbox) now() time.Time { return s.opts.Now() }
+
+func randomToken(prefix string) string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return prefix + hex.EncodeToString(b)
+}
+
+// ServeHTTP routes /{shop}/admin/... to the emulated Shopify and
+// /_control/... to the control API.
+func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := strings.TrimPrefix(r.URL.Path, "/")
+	if rest, ok := strings.CutPrefix(p, "_control/"); ok {
+		s.serveControl(w, r, rest)
+		return
+	}
+	shopDomain, rest, _ := strings.Cut(p, "/")
+	if !validShop(shopDomain) {
+		notFound(w)
+		return
+	}
+	switch {
+	case rest == "admin/oauth/authorize":
+		s.serveAuthorize(w, r, shopDomain)
+	case rest == "admin/oauth/authorize/approve":
+		s.serveApprove(w, r, shopDomain)
+	case rest == "admin/oauth/authorize/cancel":
+		s.serveCancel(w, r, shopDomain)
+	case rest == "admin/oauth/access_token":
+		s.serveAccessToken(w, r, shopDomain)
+	case strings.HasPrefix(rest, "admin/api/") && strings.HasSuffix(rest, "/graphql.json"):
+		version := strings.TrimSuffix(strings.TrimPrefix(rest, "admin/api/"), "/graphql.json")
+		if version != APIVersion {
+			notFound(w)
+			return
+		}
+		s.serveGraphQL(w, r, shopDomain)
+	default:
+		notFound(w)
+	}
+}
+
+// buffered holds a response written under s.mu, so that it goes to the
+// client after the lock is released: a slow client never stalls the
+// sandbox.
+type buffered struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func newBuffered() *buffered { return &buffered{header: http.Header{}} }
+
+func (b *buffered) Header() http.Header { return b.header }
+
+func (b *buffered) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	return b.body.Write(p)
+}
+
+func (b *buffered) WriteHeader(status int) {
+	if b.status == 0 {
+		b.status = status
+	}
+}
+
+func (b *buffered) flush(w http.ResponseWriter) {
+	for k, v := range b.header {
+		w.Header()[k] = v
+	}
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	w.WriteHeader(b.status)
+	_, _ = w.Write(b.body.Bytes())
+}
+
+func notFound(w http.ResponseWriter) {
+	writeJSON(w, http.StatusNotFound, map[string]string{"errors": "Not Found"})
+}
+
+// getShop returns the shop; the caller holds s.mu.
+func (s *Sandbox) getShop(domain string) *shop { return s.shops[domain] }
+
+// createShopLocked adds a shop; the caller holds s.mu.
+func (s *Sandbox) createShopLocked(domain, name, email, currency, timezone string) *shop {
+	if sh, ok := s.shops[domain]; ok {
+		return sh
+	}
+	label := strings.TrimSuffix(domain, ".myshopify.com")
+	if name == "" {
+		name = strings.ToUpper(label[:1]) + label[1:]
+	}
+	if email == "" {
+		email = "owner@" + label + ".example.com"
+	}
+	if currency == "" {
+		currency = "USD"
+	}
+	if timezone == "" {
+		timezone = "America/New_York"
+	}
+	s.nextID++
+	sh := &shop{
+		id: 60000000000 + s.nextID, domain: domain, name: name, email: email,
+		currency: currency, timezone: timezone, nextCustomerID: 7000000000,
+		nextSubID: 1100000000, bucketAvail: float64(s.opts.BucketSize), bucketAt: s.now(),
+	}
+	s.shops[domain] = sh
+	return sh
+}
+
+// refill brings a shop's bucket up to date; the caller holds s.mu.
+func (s *Sandbox) refill(sh *shop) {
+	now := s.now()
+	if el := now.Sub(sh.bucketAt); el > 0 {
+		sh.bucketAvail += el.Seconds() * float64(s.opts.RestoreRate)
+		if max := float64(s.opts.BucketSize); sh.bucketAvail > max {
+			sh.bucketAvail = max
+		}
+	}
+	sh.bucketAt = now
+}

@@ -1,0 +1,146 @@
+package sandbox
+
+// The part of the 2025-10 Admin GraphQL schema the sandbox answers. It is
+// used to validate documents (unknown fields, arguments and fragment types)
+// and to compute the requested cost before anything runs.
+
+type fieldDef struct {
+	// typ is the result's named type; "" for scalars and enums.
+	typ string
+	// connection marks a paginated field: it costs 2 + first × node cost.
+	connection bool
+	// free marks object fields whose cost is carried by their parent
+	// (a connection's edges and pageInfo).
+	free bool
+	// mutation marks a mutation root field: a flat 10 points.
+	mutation bool
+	// args are the accepted argument names.
+	args []string
+	// scalar is the scalar or enum type name, for error messages.
+	scalar string
+}
+
+const (
+	queryRoot    = "QueryRoot"
+	mutationRoot = "Mutation"
+)
+
+var schema = map[string]map[string]fieldDef{
+	queryRoot: {
+		"shop":      {typ: "Shop"},
+		"customers": {typ: "CustomerConnection", connection: true, args: []string{"first", "after", "last", "before", "query", "sortKey", "reverse"}},
+		"customer":  {typ: "Customer", args: []string{"id"}},
+	},
+	mutationRoot: {
+		"webhookSubscriptionCreate": {typ: "WebhookSubscriptionCreatePayload", mutation: true, args: []string{"topic", "webhookSubscription"}},
+		"tagsAdd":                   {typ: "TagsAddPayload", mutation: true, args: []string{"id", "tags"}},
+	},
+	"Shop": {
+		"id": {scalar: "ID"}, "name": {scalar: "String"}, "email": {scalar: "String"},
+		"contactEmail": {scalar: "String"}, "myshopifyDomain": {scalar: "String"},
+		"currencyCode": {scalar: "CurrencyCode"}, "ianaTimezone": {scalar: "String"},
+	},
+	"CustomerConnection": {
+		"edges":    {typ: "CustomerEdge", free: true},
+		"nodes":    {typ: "Customer"},
+		"pageInfo": {typ: "PageInfo", free: true},
+	},
+	"CustomerEdge": {
+		"cursor": {scalar: "String"},
+		"node":   {typ: "Customer"},
+	},
+	"PageInfo": {
+		"hasNextPage": {scalar: "Boolean"}, "hasPreviousPage": {scalar: "Boolean"},
+		"startCursor": {scalar: "String"}, "endCursor": {scalar: "String"},
+	},
+	"Customer": {
+		"id": {scalar: "ID"}, "email": {scalar: "String"}, "firstName": {scalar: "String"},
+		"lastName": {scalar: "String"}, "displayName": {scalar: "String"}, "phone": {scalar: "String"},
+		"tags": {scalar: "String"}, "createdAt": {scalar: "DateTime"}, "updatedAt": {scalar: "DateTime"},
+		"numberOfOrders": {scalar: "UnsignedInt64"}, "verifiedEmail": {scalar: "Boolean"},
+		"state":                 {scalar: "CustomerState"},
+		"amountSpent":           {typ: "MoneyV2"},
+		"emailMarketingConsent": {typ: "CustomerEmailMarketingConsentState"},
+	},
+	"MoneyV2": {
+		"amount": {scalar: "Decimal"}, "currencyCode": {scalar: "CurrencyCode"},
+	},
+	"CustomerEmailMarketingConsentState": {
+		"marketingState": {scalar: "CustomerEmailMarketingState"}, "marketingOptInLevel": {scalar: "CustomerMarketingOptInLevel"},
+		"consentUpdatedAt": {scalar: "DateTime"},
+	},
+	"WebhookSubscriptionCreatePayload": {
+		"webhookSubscription": {typ: "WebhookSubscription"},
+		"userErrors":          {typ: "UserError"},
+	},
+	"TagsAddPayload": {
+		"node":       {typ: "Node"},
+		"userErrors": {typ: "UserError"},
+	},
+	"UserError": {
+		"field": {scalar: "String"}, "message": {scalar: "String"},
+	},
+	"WebhookSubscription": {
+		"id": {scalar: "ID"}, "topic": {scalar: "WebhookSubscriptionTopic"}, "format": {scalar: "WebhookSubscriptionFormat"},
+		"uri": {scalar: "String"}, "createdAt": {scalar: "DateTime"}, "updatedAt": {scalar: "DateTime"},
+		"endpoint": {typ: "WebhookSubscriptionEndpoint"},
+	},
+	"WebhookSubscriptionEndpoint": {},
+	"WebhookHttpEndpoint":         {"callbackUrl": {scalar: "URL"}},
+	"WebhookEventBridgeEndpoint":  {"arn": {scalar: "ARN"}},
+	"WebhookPubSubEndpoint":       {"pubSubProject": {scalar: "String"}, "pubSubTopic": {scalar: "String"}},
+	"Node":                        {"id": {scalar: "ID"}},
+}
+
+// possibleTypes lists the object types of the abstract types.
+var possibleTypes = map[string][]string{
+	"Node":                        {"Customer", "WebhookSubscription"},
+	"WebhookSubscriptionEndpoint": {"WebhookHttpEndpoint", "WebhookEventBridgeEndpoint", "WebhookPubSubEndpoint"},
+}
+
+// webhookTopics maps the WebhookSubscriptionTopic values the sandbox
+// accepts to the topic names Shopify sends in X-Shopify-Topic.
+var webhookTopics = map[string]string{
+	"APP_UNINSTALLED":                          "app/uninstalled",
+	"CHECKOUTS_CREATE":                         "checkouts/create",
+	"CHECKOUTS_UPDATE":                         "checkouts/update",
+	"CUSTOMERS_CREATE":                         "customers/create",
+	"CUSTOMERS_UPDATE":                         "customers/update",
+	"CUSTOMERS_DELETE":                         "customers/delete",
+	"CUSTOMERS_EMAIL_MARKETING_CONSENT_UPDATE": "customers_email_marketing_consent/update",
+	"CUSTOMERS_DATA_REQUEST":                   "customers/data_request",
+	"CUSTOMERS_REDACT":                         "customers/redact",
+	"SHOP_REDACT":                              "shop/redact",
+	"FULFILLMENTS_CREATE":                      "fulfillments/create",
+	"FULFILLMENTS_UPDATE":                      "fulfillments/update",
+	"INVENTORY_LEVELS_UPDATE":                  "inventory_levels/update",
+	"INVENTORY_ITEMS_UPDATE":                   "inventory_items/update",
+	"ORDERS_CREATE":                            "orders/create",
+	"ORDERS_UPDATED":                           "orders/updated",
+	"ORDERS_PAID":                              "orders/paid",
+	"ORDERS_CANCELLED":                         "orders/cancelled",
+	"ORDERS_FULFILLED":                         "orders/fulfilled",
+	"PRODUCTS_CREATE":                          "products/create",
+	"PRODUCTS_UPDATE":                          "products/update",
+	"REFUNDS_CREATE":                           "refunds/create",
+	"RETURNS_REQUEST":                          "returns/request",
+	"SHOP_UPDATE":                              "shop/update",
+}
+
+// complianceTopics cannot be subscribed through the API: Shopify takes them
+// from the app's configuration.
+var complianceTopics = map[string]bool{"CUSTOMERS_DATA_REQUEST": true, "CUSTOMERS_REDACT": true, "SHOP_REDACT": true}
+
+// topicEnum turns "orders/create" or "ORDERS_CREATE" into the enum form;
+// "" when the topic is unknown.
+func topicEnum(t string) string {
+	if _, ok := webhookTopics[t]; ok {
+		return t
+	}
+	for enum, name := range webhookTopics {
+		if name == t {
+			return enum
+		}
+	}
+	return ""
+}
