@@ -25,8 +25,11 @@ func (c Conn) Value(name string) string {
 	return c.Config[name]
 }
 
-// Probe is what a credential check may use: where to send a test message.
+// Probe is what a credential check may use: where the provider is, and
+// where to send a test message.
 type Probe struct {
+	// Env is the provider's environment (real, or its sandbox).
+	Env Env
 	// Recipient receives a test message, for connectors that send messages.
 	Recipient string
 }

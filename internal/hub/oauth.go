@@ -23,7 +23,8 @@ import (
 // OAuthStateLife is how long a consent may take.
 const OAuthStateLife = 10 * time.Minute
 
-// OAuthApp is the hub's app registered at one provider.
+// OAuthApp is how the hub reaches one provider: its app there (for OAuth
+// providers) and where the provider is (real, or its sandbox).
 type OAuthApp struct {
 	ClientID     string
 	ClientSecret secrets.Secret
