@@ -280,7 +280,7 @@ func providerApps(cfg Config) (map[string]hub.OAuthApp, map[string]http.Handler)
 // in-process lock on SQLite (one process).
 func lockerFor(db *database.DB) lock.Locker {
 	if db.Dialect == database.Postgres {
-		return lock.Postgres{DB: db.SQL}
+		return lock.NewPostgres(db.SQL)
 	}
 	return lock.NewLocal()
 }

@@ -20,11 +20,34 @@ type Locker interface {
 }
 
 // Postgres takes session-level advisory locks on a connection of its own.
-type Postgres struct{ DB *sql.DB }
+// Callers of one process first queue on an in-process lock, so that at
+// most one pooled connection per key and process waits in PostgreSQL (many
+// waiters would otherwise take every pooled connection and starve the
+// holder).
+type Postgres struct {
+	db    *sql.DB
+	local *Local
+}
+
+// NewPostgres returns a Locker over db.
+func NewPostgres(db *sql.DB) *Postgres { return &Postgres{db: db, local: NewLocal()} }
 
 // Lock implements Locker.
-func (p Postgres) Lock(ctx context.Context, key string) (func(), error) {
-	conn, err := p.DB.Conn(ctx)
+func (p *Postgres) Lock(ctx context.Context, key string) (func(), error) {
+	unlockLocal, err := p.local.Lock(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	unlock, err := p.lockShared(ctx, key)
+	if err != nil {
+		unlockLocal()
+		return nil, err
+	}
+	return func() { unlock(); unlockLocal() }, nil
+}
+
+func (p *Postgres) lockShared(ctx context.Context, key string) (func(), error) {
+	conn, err := p.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: take a connection: %w", key, err)
 	}

@@ -64,9 +64,9 @@ func TestPostgresLockIsExclusiveAcrossPools(t *testing.T) {
 	for i := 0; i < 2; i++ { // two pools, as two hub processes have
 		db, err := sql.Open("pgx", url)
 		require.NoError(t, err)
-		db.SetMaxOpenConns(30)
+		db.SetMaxOpenConns(3) // fewer connections than waiters
 		t.Cleanup(func() { db.Close() })
-		lockers = append(lockers, lock.Postgres{DB: db})
+		lockers = append(lockers, lock.NewPostgres(db))
 	}
 	require.EqualValues(t, 1, exclusive(t, lockers))
 }
