@@ -58,6 +58,9 @@ type Spec struct {
 	Entities []Entity
 	// Budget is the provider's rate limit, which every caller shares.
 	Budget RateBudget
+	// SelfHosted connectors talk to a server the user names (a mail host, a
+	// webhook URL): sandbox mode never redirects them.
+	SelfHosted bool
 }
 
 // Auth describes authentication.

@@ -145,3 +145,25 @@ func TestSealedCredentialsMovedToAnotherRowDoNotOpen(t *testing.T) {
 	r := owner.Do(t, `mutation($id: ID!) { testConnection(id: $id) { status } }`, map[string]any{"id": b})
 	require.Equal(t, "INTERNAL", r.Code(), "a ciphertext bound to another row does not open")
 }
+
+func TestSandboxMailboxReceivesTheTestMessage(t *testing.T) {
+	h := testenv.StartHub(t, testenv.NewTarget(t, "sqlite"))
+	owner := h.SignUp(t, "Sandboxed")
+	ws := owner.MustDo(t, createWorkspace, map[string]any{"a": owner.AgencyID, "n": "S"}).String("createWorkspace.id")
+	mailbox := owner.MustDo(t, `{ connector(slug: "smtp") { sandboxUrl } }`, nil).String("connector.sandboxUrl")
+	require.Equal(t, h.URL+"/sandbox/smtp/", mailbox)
+	page := getBody(t, mailbox)
+	require.Contains(t, page, "No messages yet")
+	var port string
+	if i := strings.Index(page, "port <code>"); i >= 0 {
+		port = page[i+len("port <code>"):]
+		port = port[:strings.Index(port, "<")]
+	}
+	require.NotEmpty(t, port)
+	r := owner.MustDo(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": ws, "connector": "smtp", "values": []map[string]any{
+		{"name": "host", "value": "127.0.0.1"}, {"name": "port", "value": port}, {"name": "tls", "value": "none"}, {"name": "from", "value": "shop@example.com"},
+	}}})
+	require.Equal(t, false, r.Get("createConnection.sandbox"), "the user names the mail server: sandbox mode does not redirect it")
+	require.Contains(t, getBody(t, mailbox+"messages.json"), "Switchboard test message")
+	require.Contains(t, getBody(t, mailbox), owner.Email)
+}

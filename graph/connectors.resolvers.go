@@ -12,6 +12,10 @@ import (
 	"github.com/switchboard-hub/switchboard/graph/generated"
 )
 
+func (r *connectorResolver) SandboxURL(ctx context.Context, obj *connectors.Spec) (*string, error) {
+	return r.Hub.SandboxURL(obj.Slug), nil
+}
+
 func (r *connectorAuthResolver) Scopes(ctx context.Context, obj *connectors.Auth) ([]string, error) {
 	if obj.OAuth2 == nil {
 		return []string{}, nil
@@ -50,11 +54,14 @@ func (r *rateBudgetResolver) RestorePerSecond(ctx context.Context, obj *connecto
 	return obj.RestorePerSec, nil
 }
 
+func (r *Resolver) Connector() generated.ConnectorResolver { return &connectorResolver{r} }
+
 func (r *Resolver) ConnectorAuth() generated.ConnectorAuthResolver { return &connectorAuthResolver{r} }
 
 func (r *Resolver) RateBudget() generated.RateBudgetResolver { return &rateBudgetResolver{r} }
 
 type (
+	connectorResolver     struct{ *Resolver }
 	connectorAuthResolver struct{ *Resolver }
 	rateBudgetResolver    struct{ *Resolver }
 )

@@ -8,6 +8,7 @@ import (
 	_ "github.com/switchboard-hub/switchboard/connectors/shopify"         // registers "shopify"
 	_ "github.com/switchboard-hub/switchboard/connectors/shopify/sandbox" // registers Shopify's sandbox
 	_ "github.com/switchboard-hub/switchboard/connectors/smtp"            // registers "smtp"
+	_ "github.com/switchboard-hub/switchboard/connectors/smtp/sandbox"    // registers the sandbox mail server
 	_ "github.com/switchboard-hub/switchboard/connectors/twilio"          // registers "twilio"
 	_ "github.com/switchboard-hub/switchboard/connectors/webhook"         // registers "webhook"
 )

@@ -34,6 +34,7 @@ func (Connector) Spec() connectors.Spec {
 			{Name: "subject", Label: "Subject", Type: connectors.Text, Required: true, MaxLength: 250},
 			{Name: "html", Label: "HTML body", Type: connectors.Text},
 			{Name: "text", Label: "Text body", Type: connectors.Text}}}},
-		Budget: connectors.RateBudget{Note: "set by your mail provider"},
+		SelfHosted: true,
+		Budget:     connectors.RateBudget{Note: "set by your mail provider"},
 	}
 }

@@ -27,6 +27,7 @@ func (Connector) Spec() connectors.Spec {
 		Actions: []connectors.Action{{Name: "notify", Summary: "POST a JSON payload to the endpoint", Input: []connectors.Field{
 			{Name: "event", Label: "Event name", Type: connectors.Text, Required: true, MaxLength: 100},
 			{Name: "payload", Label: "Payload (JSON)", Type: connectors.Text}}}},
-		Budget: connectors.RateBudget{Note: "limited by the receiver"},
+		SelfHosted: true,
+		Budget:     connectors.RateBudget{Note: "limited by the receiver"},
 	}
 }

@@ -37,6 +37,7 @@ type ResolverRoot interface {
 	ApiToken() ApiTokenResolver
 	AuditEntry() AuditEntryResolver
 	Connection() ConnectionResolver
+	Connector() ConnectorResolver
 	ConnectorAuth() ConnectorAuthResolver
 	Invitation() InvitationResolver
 	InvitationPreview() InvitationPreviewResolver
@@ -150,6 +151,7 @@ type ComplexityRoot struct {
 		Events     func(childComplexity int) int
 		Fields     func(childComplexity int) int
 		Name       func(childComplexity int) int
+		SandboxURL func(childComplexity int) int
 		Slug       func(childComplexity int) int
 		Summary    func(childComplexity int) int
 	}
@@ -388,6 +390,9 @@ type ConnectionResolver interface {
 	Values(ctx context.Context, obj *store.Connection) ([]model.ConnectionValue, error)
 
 	CreatedBy(ctx context.Context, obj *store.Connection) (*store.User, error)
+}
+type ConnectorResolver interface {
+	SandboxURL(ctx context.Context, obj *connectors.Spec) (*string, error)
 }
 type ConnectorAuthResolver interface {
 	Scopes(ctx context.Context, obj *connectors.Auth) ([]string, error)
@@ -870,6 +875,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Connector.Name(childComplexity), true
+	case "Connector.sandboxUrl":
+		if e.ComplexityRoot.Connector.SandboxURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connector.SandboxURL(childComplexity), true
 	case "Connector.slug":
 		if e.ComplexityRoot.Connector.Slug == nil {
 			break
@@ -2335,6 +2346,8 @@ type Connector {
   actions: [ConnectorAction!]!
   entities: [ConnectorEntity!]!
   rateBudget: RateBudget!
+  "In sandbox mode, the provider's emulator in this hub (for SMTP, a mailbox page); null otherwise."
+  sandboxUrl: String
 }
 
 extend type Query {
@@ -2717,6 +2730,8 @@ func (ec *executionContext) childFields_Connector(ctx context.Context, field gra
 		return ec.fieldContext_Connector_entities(ctx, field)
 	case "rateBudget":
 		return ec.fieldContext_Connector_rateBudget(ctx, field)
+	case "sandboxUrl":
+		return ec.fieldContext_Connector_sandboxUrl(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Connector", field.Name)
 }
@@ -5505,6 +5520,29 @@ func (ec *executionContext) fieldContext_Connector_rateBudget(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Connector_sandboxUrl(ctx context.Context, field graphql.CollectedField, obj *connectors.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connector_sandboxUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Connector().SandboxURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Connector_sandboxUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connector", field, true, true, "String")
 }
 
 func (ec *executionContext) _ConnectorAction_name(ctx context.Context, field graphql.CollectedField, obj *connectors.Action) (ret graphql.Marshaler) {
@@ -11696,63 +11734,69 @@ func (ec *executionContext) _Connector(ctx context.Context, sel ast.SelectionSet
 		case "slug":
 			out.Values[i] = ec._Connector_slug(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._Connector_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "category":
 			out.Values[i] = ec._Connector_category(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "summary":
 			out.Values[i] = ec._Connector_summary(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "docsUrl":
 			out.Values[i] = ec._Connector_docsUrl(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "apiVersion":
 			out.Values[i] = ec._Connector_apiVersion(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "auth":
 			out.Values[i] = ec._Connector_auth(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "fields":
 			out.Values[i] = ec._Connector_fields(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "events":
 			out.Values[i] = ec._Connector_events(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actions":
 			out.Values[i] = ec._Connector_actions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "entities":
 			out.Values[i] = ec._Connector_entities(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rateBudget":
 			out.Values[i] = ec._Connector_rateBudget(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "sandboxUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Connector_sandboxUrl(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -74,7 +74,7 @@ func (s *Service) CreateConnection(ctx context.Context, in CreateConnectionInput
 	name := connectionName(spec, in.Name)
 	row := &store.Connection{
 		ID: store.NewID(), AgencyID: w.AgencyID, WorkspaceID: w.ID, Connector: spec.Slug, Name: name,
-		Status: store.ConnectionActive, Sandbox: s.oauthApps[spec.Slug].Sandbox, Config: conn.Config, SecretFields: secretNames(conn),
+		Status: store.ConnectionActive, Sandbox: s.oauthApps[spec.Slug].Sandbox && !spec.SelfHosted, Config: conn.Config, SecretFields: secretNames(conn),
 		LastCheckedAt: &now, CreatedBy: &a.Principal.UserID, CreatedAt: now, UpdatedAt: now,
 	}
 	if row.Credentials, err = s.seal(row, conn); err != nil {

@@ -2,6 +2,7 @@ package hub
 
 import (
 	"context"
+	"strings"
 
 	"github.com/switchboard-hub/switchboard/connectors"
 	"github.com/switchboard-hub/switchboard/internal/failure"
@@ -39,4 +40,15 @@ func (s *Service) Connector(ctx context.Context, slug string) (*connectors.Spec,
 	}
 	spec := c.Spec()
 	return &spec, nil
+}
+
+// SandboxURL is where a provider's emulator is mounted in sandbox mode, or
+// nil when the connector talks to the real provider.
+func (s *Service) SandboxURL(slug string) *string {
+	app, ok := s.oauthApps[slug]
+	if !ok || !app.Sandbox {
+		return nil
+	}
+	u := strings.TrimRight(app.APIBase, "/") + "/"
+	return &u
 }
