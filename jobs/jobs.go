@@ -7,6 +7,8 @@ import (
 
 	"github.com/riverqueue/river"
 	"github.com/uptrace/bun"
+
+	"github.com/switchboard-hub/switchboard/internal/secrets"
 )
 
 // Deps are what workers need.
@@ -15,6 +17,8 @@ type Deps struct {
 	Now func() time.Time
 	// Tokens refreshes OAuth tokens (the hub, bound after it is built).
 	Tokens TokenRefresher
+	// Keys seal credentials; the newest key seals.
+	Keys *secrets.Keyring
 }
 
 // Register adds every worker to workers.
@@ -22,6 +26,7 @@ func Register(workers *river.Workers, d Deps) {
 	river.AddWorker(workers, &PurgeExpiredWorker{deps: d})
 	river.AddWorker(workers, &RefreshDueWorker{deps: d})
 	river.AddWorker(workers, &RefreshConnectionWorker{deps: d})
+	river.AddWorker(workers, &ResealCredentialsWorker{deps: d})
 }
 
 // Periodic returns the jobs the hub schedules itself.
@@ -33,5 +38,8 @@ func Periodic() []*river.PeriodicJob {
 		river.NewPeriodicJob(river.PeriodicInterval(5*time.Minute),
 			func() (river.JobArgs, *river.InsertOpts) { return RefreshDueArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "refresh_due_tokens"}),
+		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return ResealCredentialsArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "reseal_credentials"}),
 	}
 }

@@ -69,7 +69,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 
 	workers := river.NewWorkers()
 	tokens := &lateRefresher{}
-	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: tokens})
+	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: tokens, Keys: keys})
 	a.River, err = river.NewClient(db.River, &river.Config{
 		Logger:       riverLogger(log),
 		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},

@@ -88,3 +88,25 @@ func ConnectionsDueForRefresh(ctx context.Context, db bun.IDB, soon, stale time.
 		}).Order("token_expires_at ASC").Limit(int64(limit)).Scan(ctx, &ids)
 	return ids, err
 }
+
+// ConnectionsSealedWithOtherKeys lists connections whose credentials were
+// sealed with another key than keyID (for the re-encryption after a key
+// rotation), at most limit of them.
+func ConnectionsSealedWithOtherKeys(ctx context.Context, db bun.IDB, keyID string, limit int) ([]Connection, error) {
+	var cs []Connection
+	err := db.NewSelect().Model(&cs).Where("credentials <> ''").Where("credentials NOT LIKE ?", "v1."+keyID+".%").
+		Order("id").Limit(int64(limit)).Scan(ctx)
+	return cs, err
+}
+
+// ReplaceCredentials swaps a connection's sealed credentials if they are
+// still old (a concurrent refresh wins); it reports whether it did.
+func ReplaceCredentials(ctx context.Context, db bun.IDB, id, old, sealed string) (bool, error) {
+	res, err := db.NewUpdate().Model((*Connection)(nil)).Set("credentials = ?", sealed).
+		Where("id = ?", id).Where("credentials = ?", old).Exec(ctx)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http/httptest"
 	"os"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -17,9 +18,13 @@ import (
 
 // Hub is a hub running for one test, serving real HTTP on loopback.
 type Hub struct {
-	App *app.App
-	URL string
+	App  *app.App
+	URL  string
+	stop func()
 }
+
+// Stop shuts the hub down (also done when the test ends).
+func (h *Hub) Stop() { h.stop() }
 
 // StartHub starts a hub on the target database and stops it when the test
 // ends. The admin app is a one-page stand-in.
@@ -70,18 +75,22 @@ func StartHubWith(t testing.TB, db Target, o HubOptions) *Hub {
 	}
 	done := make(chan error, 1)
 	go func() { done <- a.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("testenv: hub stopped with: %v", err)
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("testenv: hub stopped with: %v", err)
+				}
+			case <-time.After(20 * time.Second):
+				t.Errorf("testenv: hub did not stop within 20s")
 			}
-		case <-time.After(20 * time.Second):
-			t.Errorf("testenv: hub did not stop within 20s")
-		}
-	})
-	h := &Hub{App: a, URL: url}
+		})
+	}
+	t.Cleanup(stop)
+	h := &Hub{App: a, URL: url, stop: stop}
 	h.waitReady(t)
 	return h
 }
