@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sort"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -111,6 +112,19 @@ func NewHandler(o HandlerOptions) http.Handler {
 			}
 		})
 	}
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		if o.Log.Enabled(ctx, slog.LevelDebug) {
+			op := graphql.GetOperationContext(ctx)
+			// Variable names only: their values may be passwords or keys.
+			names := make([]string, 0, len(op.Variables))
+			for name := range op.Variables {
+				names = append(names, name)
+			}
+			sort.Strings(names)
+			o.Log.DebugContext(ctx, "graphql operation", "name", op.OperationName, "variables", names)
+		}
+		return next(ctx)
+	})
 	srv.SetErrorPresenter(presentError(o.Log))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		o.Log.ErrorContext(ctx, "graphql: resolver panicked", "panic", fmt.Sprint(v))

@@ -20,6 +20,8 @@ type Client struct {
 	Token string
 	// NoCSRF leaves out the X-CSRF-Token header.
 	NoCSRF bool
+	// Record, when set, receives every raw response body.
+	Record func(raw string)
 }
 
 // NewClient returns a client with an empty cookie jar.
@@ -133,6 +135,9 @@ func (c *Client) Post(t testing.TB, body []byte) *Response {
 	var buf bytes.Buffer
 	_, _ = buf.ReadFrom(resp.Body)
 	out := &Response{Status: resp.StatusCode, Raw: buf.String()}
+	if c.Record != nil {
+		c.Record(out.Raw)
+	}
 	var decoded struct {
 		Data   map[string]any `json:"data"`
 		Errors []GQLError     `json:"errors"`
