@@ -131,3 +131,10 @@ type OAuthHooks interface {
 	// account's display name: the proof the token works.
 	Account(ctx context.Context, env Env, config map[string]string, token secrets.Secret) (string, error)
 }
+
+// GrantRevocationDetector recognises a provider's own way of saying that a
+// refresh token is gone for good, for providers whose error body does not
+// use OAuth's invalid_grant (HubSpot answers status BAD_REFRESH_TOKEN).
+type GrantRevocationDetector interface {
+	GrantRevoked(status int, body []byte) bool
+}

@@ -111,7 +111,7 @@ func (s *Service) refresh(ctx context.Context, id string, force bool) (secrets.S
 // a new consent (recorded once). Anything else is passing.
 func (s *Service) refreshFailed(ctx context.Context, row *store.Connection, held oauthTokens, err error) (secrets.Secret, error) {
 	var re *oauth2.RetrieveError
-	if !errors.As(err, &re) || re.ErrorCode != "invalid_grant" {
+	if !errors.As(err, &re) || !grantRevoked(row.Connector, re) {
 		s.log.WarnContext(ctx, "token refresh failed; will retry", "connection", row.ID, "err", redactOAuthError(err))
 		return secrets.Secret{}, ErrProviderUnavailable
 	}
@@ -166,4 +166,15 @@ func (s *Service) sealTokens(row *store.Connection, t oauthTokens) (string, erro
 		return "", fmt.Errorf("encode tokens: %w", err)
 	}
 	return s.keys.Seal(secrets.New(string(b)), row.CredentialsBinding())
+}
+
+// grantRevoked tells a refresh token that is gone for good (OAuth's
+// invalid_grant, or the provider's own word for it) from a passing failure.
+func grantRevoked(slug string, re *oauth2.RetrieveError) bool {
+	if re.ErrorCode == "invalid_grant" {
+		return true
+	}
+	c, ok := connectors.Get(slug)
+	d, detects := c.(connectors.GrantRevocationDetector)
+	return ok && detects && re.Response != nil && d.GrantRevoked(re.Response.StatusCode, re.Body)
 }
