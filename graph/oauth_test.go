@@ -83,6 +83,18 @@ func TestShopifyOAuthDanceAgainstTheSandbox(t *testing.T) {
 		require.Contains(t, body, "expired or was already used")
 		require.Equal(t, 1, countRows(t, h, "connections"))
 
+		// Testing the connection calls Shopify with the token; once the shop
+		// revokes it, the test says so.
+		test := `mutation($id: ID!) { testConnection(id: $id) { status lastError } }`
+		require.Equal(t, "ACTIVE", owner.MustDo(t, test, map[string]any{"id": c["id"]}).String("testConnection.status"))
+		resp, err := http.Post(h.URL+"/sandbox/shopify/_control/shops/acme.myshopify.com/revoke", "application/json", strings.NewReader("{}"))
+		require.NoError(t, err)
+		resp.Body.Close()
+		require.Equal(t, http.StatusNoContent, resp.StatusCode)
+		r := owner.MustDo(t, test, map[string]any{"id": c["id"]})
+		require.Equal(t, "ERROR", r.String("testConnection.status"))
+		require.Equal(t, "Shopify did not accept the connection's token", r.String("testConnection.lastError"))
+
 		var creds string
 		require.NoError(t, h.App.DB.Bun.NewRaw("SELECT credentials FROM connections").Scan(t.Context(), &creds))
 		require.True(t, strings.HasPrefix(creds, "v1."))

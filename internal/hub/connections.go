@@ -109,24 +109,24 @@ func (s *Service) TestConnection(ctx context.Context, id string) (*store.Connect
 	if row.Status == store.ConnectionDisabled {
 		return nil, failure.New(failure.Conflict, "the connection is disconnected; connect it again")
 	}
-	conn, err := s.open(row)
+	problem, err := s.probe(ctx, row, c, a)
 	if err != nil {
 		return nil, err
 	}
+	if row, err = store.ConnectionByID(ctx, s.db, id); err != nil { // a refresh may have changed it
+		return nil, notFoundAs(err, "connection")
+	}
+	if row.Status == store.ConnectionNeedsReauth {
+		return row, nil // recorded, with its alert, by the refresh
+	}
 	now := s.now()
-	row.LastCheckedAt = &now
-	row.UpdatedAt = now
+	row.LastCheckedAt, row.UpdatedAt = &now, now
 	row.Status, row.LastError = store.ConnectionActive, nil
-	if cerr := s.check(ctx, c, conn, a.Principal); cerr != nil {
-		var f *failure.Error
-		if !errors.As(cerr, &f) {
-			return nil, cerr
-		}
-		msg := f.Message
-		row.Status, row.LastError = store.ConnectionError, &msg
+	if problem != "" {
+		row.Status, row.LastError = store.ConnectionError, &problem
 	}
 	err = s.inTx(ctx, func(ctx context.Context, tx *txn) error {
-		if err := store.UpdateConnectionHealth(ctx, tx, row); err != nil {
+		if err := store.RecordCheck(ctx, tx, row); err != nil {
 			return fmt.Errorf("record check: %w", err)
 		}
 		tx.published = append(tx.published, bus.Message{Topic: connectionsTopic(row.WorkspaceID), Data: row.ID})
@@ -208,6 +208,41 @@ func (s *Service) SubscribeConnections(ctx context.Context, workspaceID string) 
 		}
 	}()
 	return out, nil
+}
+
+// probe checks a connection with its provider and returns what is wrong
+// with it ("" when it works): key-based connectors run their credential
+// check; OAuth connectors fetch the account with a fresh token.
+func (s *Service) probe(ctx context.Context, row *store.Connection, c connectors.Connector, a *Access) (string, error) {
+	spec := c.Spec()
+	if hooks, ok := c.(connectors.OAuthHooks); ok && spec.Auth.Kind == connectors.AuthOAuth2 {
+		token, err := s.AccessToken(ctx, row.ID)
+		switch {
+		case failure.Is(err, failure.Conflict):
+			return "", nil // the refresh marked it needs_reauth
+		case errors.Is(err, ErrProviderUnavailable):
+			return spec.Name + " did not answer; try again later", nil
+		case err != nil:
+			return "", err
+		}
+		if _, err := hooks.Account(ctx, s.env(s.oauthApps[spec.Slug]), row.Config, token); err != nil {
+			s.log.WarnContext(ctx, "connection test failed", "connector", spec.Slug, "err", err.Error())
+			return spec.Name + " did not accept the connection's token", nil
+		}
+		return "", nil
+	}
+	conn, err := s.open(row)
+	if err != nil {
+		return "", err
+	}
+	if cerr := s.check(ctx, c, conn, a.Principal); cerr != nil {
+		var f *failure.Error
+		if !errors.As(cerr, &f) {
+			return "", cerr
+		}
+		return f.Message, nil
+	}
+	return "", nil
 }
 
 func (s *Service) connectionForWrite(ctx context.Context, id string) (*store.Connection, *Access, connectors.Connector, error) {

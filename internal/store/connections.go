@@ -110,3 +110,10 @@ func ReplaceCredentials(ctx context.Context, db bun.IDB, id, old, sealed string)
 	n, err := res.RowsAffected()
 	return n == 1, err
 }
+
+// RecordCheck writes the outcome of a connection check, touching nothing
+// else (a concurrent token refresh keeps its tokens).
+func RecordCheck(ctx context.Context, db bun.IDB, c *Connection) error {
+	_, err := db.NewUpdate().Model(c).Column("status", "last_error", "last_checked_at", "updated_at").WherePK().Exec(ctx)
+	return err
+}
