@@ -64,6 +64,7 @@ var walkCases = map[string]walkCase{
 		values: [{name: "url", value: "https://intruder.example/x"}]}) { id } }`}},
 	"startConnection": {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { startConnection(input: {workspaceId: $workspace, connector: "shopify",
 		values: [{name: "shop", value: "intruder.myshopify.com"}]}) { authorizeUrl } }`}},
+	"reconnect":        {workspaceLevel: true, docs: []string{`mutation($connection: ID!) { reconnect(id: $connection) { authorizeUrl } }`}},
 	"testConnection":   {workspaceLevel: true, docs: []string{`mutation($connection: ID!) { testConnection(id: $connection) { id name status } }`}},
 	"disconnect":       {workspaceLevel: true, docs: []string{`mutation($connection: ID!) { disconnect(id: $connection) { id name status } }`}},
 	"signUp":           {docs: []string{`mutation($email: String!) { signUp(input: {agencyName: "Intruder", name: "I", email: $email, password: "intruder password"}) { viewer { user { id } } } }`}},

@@ -12,8 +12,6 @@ import (
 	"github.com/switchboard-hub/switchboard/connectors"
 	"github.com/switchboard-hub/switchboard/graph/generated"
 	"github.com/switchboard-hub/switchboard/graph/model"
-	"github.com/switchboard-hub/switchboard/internal/auth"
-	"github.com/switchboard-hub/switchboard/internal/failure"
 	"github.com/switchboard-hub/switchboard/internal/gid"
 	"github.com/switchboard-hub/switchboard/internal/hub"
 	"github.com/switchboard-hub/switchboard/internal/store"
@@ -73,16 +71,15 @@ func (r *mutationResolver) StartConnection(ctx context.Context, input hub.Create
 	if input.WorkspaceID, err = gid.Expect("workspaceId", typeWorkspace, input.WorkspaceID); err != nil {
 		return nil, err
 	}
-	jar := auth.CookieJarFrom(ctx)
-	if jar == nil {
-		return nil, failure.New(failure.Forbidden, "start OAuth connections over HTTP POST /graphql from a browser")
-	}
-	start, err := r.Hub.StartConnection(ctx, input)
+	return r.consent(ctx, func(ctx context.Context) (*hub.OAuthStart, error) { return r.Hub.StartConnection(ctx, input) })
+}
+
+func (r *mutationResolver) Reconnect(ctx context.Context, id string) (*model.StartConnectionPayload, error) {
+	raw, err := gid.Expect("id", typeConnection, id)
 	if err != nil {
 		return nil, err
 	}
-	jar.BindOAuth(start.BrowserNonce, hub.OAuthStateLife)
-	return &model.StartConnectionPayload{AuthorizeURL: start.AuthorizeURL}, nil
+	return r.consent(ctx, func(ctx context.Context) (*hub.OAuthStart, error) { return r.Hub.Reconnect(ctx, raw) })
 }
 
 func (r *queryResolver) Connections(ctx context.Context, workspaceID string) ([]store.Connection, error) {

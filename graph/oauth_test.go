@@ -95,6 +95,16 @@ func TestShopifyOAuthDanceAgainstTheSandbox(t *testing.T) {
 		require.Equal(t, "ERROR", r.String("testConnection.status"))
 		require.Equal(t, "Shopify did not accept the connection's token", r.String("testConnection.lastError"))
 
+		// Reconnect renews the same connection through a new consent.
+		again := owner.MustDo(t, `mutation($id: ID!) { reconnect(id: $id) { authorizeUrl } }`, map[string]any{"id": c["id"]}).String("reconnect.authorizeUrl")
+		status, location, _ = visit(t, owner.Browser(), consent(t, owner.Browser(), again))
+		require.Equal(t, http.StatusSeeOther, status)
+		require.Contains(t, location, "connected="+c["id"].(string))
+		require.Equal(t, "ACTIVE", owner.MustDo(t, test, map[string]any{"id": c["id"]}).String("testConnection.status"))
+		require.Equal(t, 1, countRows(t, h, "connections"), "the same connection, renewed")
+		log := owner.MustDo(t, `query($a: ID!) { auditLog(agencyId: $a, action: "connection.reconnected") { totalCount } }`, map[string]any{"a": owner.AgencyID})
+		require.EqualValues(t, 1, log.Get("auditLog.totalCount"))
+
 		var creds string
 		require.NoError(t, h.App.DB.Bun.NewRaw("SELECT credentials FROM connections").Scan(t.Context(), &creds))
 		require.True(t, strings.HasPrefix(creds, "v1."))

@@ -6,6 +6,7 @@ import (
 	"github.com/switchboard-hub/switchboard/graph/model"
 	"github.com/switchboard-hub/switchboard/internal/auth"
 	"github.com/switchboard-hub/switchboard/internal/failure"
+	"github.com/switchboard-hub/switchboard/internal/hub"
 )
 
 // signedIn finishes signUp, signIn and acceptInvitation: it sets the session
@@ -29,4 +30,18 @@ func (r *Resolver) signedIn(ctx context.Context, p *auth.Principal, grant auth.S
 		return nil, err
 	}
 	return &model.AuthPayload{Viewer: v}, nil
+}
+
+// consent starts an OAuth consent and binds it to this browser with a cookie.
+func (r *Resolver) consent(ctx context.Context, start func(context.Context) (*hub.OAuthStart, error)) (*model.StartConnectionPayload, error) {
+	jar := auth.CookieJarFrom(ctx)
+	if jar == nil {
+		return nil, failure.New(failure.Forbidden, "start OAuth connections over HTTP POST /graphql from a browser")
+	}
+	s, err := start(ctx)
+	if err != nil {
+		return nil, err
+	}
+	jar.BindOAuth(s.BrowserNonce, hub.OAuthStateLife)
+	return &model.StartConnectionPayload{AuthorizeURL: s.AuthorizeURL}, nil
 }

@@ -273,6 +273,7 @@ type ComplexityRoot struct {
 		CreateWorkspace  func(childComplexity int, input hub.CreateWorkspaceInput) int
 		Disconnect       func(childComplexity int, id string) int
 		InviteMember     func(childComplexity int, input hub.InviteMemberInput) int
+		Reconnect        func(childComplexity int, id string) int
 		RemoveMember     func(childComplexity int, membershipID string) int
 		RenameWorkspace  func(childComplexity int, input hub.RenameWorkspaceInput) int
 		RestoreWorkspace func(childComplexity int, id string) int
@@ -430,6 +431,7 @@ type MutationResolver interface {
 	TestConnection(ctx context.Context, id string) (*store.Connection, error)
 	Disconnect(ctx context.Context, id string) (*store.Connection, error)
 	StartConnection(ctx context.Context, input hub.CreateConnectionInput) (*model.StartConnectionPayload, error)
+	Reconnect(ctx context.Context, id string) (*model.StartConnectionPayload, error)
 	InviteMember(ctx context.Context, input hub.InviteMemberInput) (*model.InviteMemberPayload, error)
 	RevokeInvitation(ctx context.Context, id string) (*store.Invitation, error)
 	AcceptInvitation(ctx context.Context, input hub.AcceptInvitationInput) (*model.AuthPayload, error)
@@ -1392,6 +1394,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.InviteMember(childComplexity, args["input"].(hub.InviteMemberInput)), true
+	case "Mutation.reconnect":
+		if e.ComplexityRoot.Mutation.Reconnect == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reconnect_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Reconnect(childComplexity, args["id"].(string)), true
 	case "Mutation.removeMember":
 		if e.ComplexityRoot.Mutation.RemoveMember == nil {
 			break
@@ -2232,6 +2245,8 @@ extend type Mutation {
   minutes, and bound to this browser, user, workspace and connector.
   """
   startConnection(input: StartConnectionInput!): StartConnectionPayload!
+  "Asks the provider for a new consent for an OAuth connection; the callback renews this connection's tokens."
+  reconnect(id: ID!): StartConnectionPayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/connectors.graphqls", Input: `# The connector marketplace: what each connector is and can do, generated
@@ -3277,6 +3292,20 @@ func (ec *executionContext) field_Mutation_inviteMember_args(ctx context.Context
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reconnect_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -7673,6 +7702,50 @@ func (ec *executionContext) fieldContext_Mutation_startConnection(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_startConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reconnect(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reconnect(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Reconnect(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StartConnectionPayload) graphql.Marshaler {
+			return ec.marshalNStartConnectionPayload2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐStartConnectionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reconnect(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StartConnectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reconnect_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12642,6 +12715,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "startConnection":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_startConnection(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reconnect":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reconnect(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

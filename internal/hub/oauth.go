@@ -88,19 +88,50 @@ func (s *Service) StartConnection(ctx context.Context, in CreateConnectionInput)
 			spec.Name, strings.ToUpper(spec.Slug), strings.ToUpper(spec.Slug))
 	}
 	conn := splitValues(spec, values)
+	return s.beginConsent(ctx, &store.OAuthState{
+		UserID: a.Principal.UserID, AgencyID: w.AgencyID, WorkspaceID: w.ID, Connector: spec.Slug,
+		Name: connectionName(spec, in.Name), Config: conn.Config,
+	}, spec, hooks, app)
+}
+
+// Reconnect asks the provider for a new consent for an OAuth connection
+// (after NEEDS_REAUTH, or to renew scopes); the callback renews the same
+// connection's tokens instead of creating another.
+func (s *Service) Reconnect(ctx context.Context, id string) (*OAuthStart, error) {
+	row, a, c, err := s.connectionForWrite(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	spec := c.Spec()
+	hooks, isOAuth := c.(connectors.OAuthHooks)
+	if spec.Auth.Kind != connectors.AuthOAuth2 || !isOAuth {
+		return nil, failure.Invalid("id", spec.Name+" connections are renewed by connecting again with new values")
+	}
+	if a.Principal.Token != nil || a.Principal.SessionID == "" {
+		return nil, failure.New(failure.Forbidden, "OAuth connections are renewed from a signed-in browser")
+	}
+	app, configured := s.oauthApps[spec.Slug]
+	if !configured {
+		return nil, failure.New(failure.Conflict, "this hub has no %s app configured", spec.Name)
+	}
+	return s.beginConsent(ctx, &store.OAuthState{
+		UserID: a.Principal.UserID, AgencyID: row.AgencyID, WorkspaceID: row.WorkspaceID, Connector: spec.Slug,
+		Name: row.Name, Config: row.Config, ConnectionID: &row.ID,
+	}, spec, hooks, app)
+}
+
+// beginConsent records the single-use state of a consent and returns the
+// provider's consent URL with the nonce that binds it to the browser.
+func (s *Service) beginConsent(ctx context.Context, row *store.OAuthState, spec connectors.Spec, hooks connectors.OAuthHooks, app OAuthApp) (*OAuthStart, error) {
 	state, nonce := auth.NewSecret(""), auth.NewSecret("")
 	now := s.now()
-	row := &store.OAuthState{
-		ID: store.NewID(), StateHash: auth.HashSecret(state), BrowserHash: auth.HashSecret(nonce),
-		UserID: a.Principal.UserID, AgencyID: w.AgencyID, WorkspaceID: w.ID, Connector: spec.Slug,
-		Name: connectionName(spec, in.Name), Config: conn.Config, RedirectURI: s.redirectURI(spec.Slug),
-		CreatedAt: now, ExpiresAt: now.Add(OAuthStateLife),
-	}
-	env := s.env(app)
-	cfg := oauthConfig(spec, app, env, row.Config, row.RedirectURI)
+	row.ID, row.StateHash, row.BrowserHash = store.NewID(), auth.HashSecret(state), auth.HashSecret(nonce)
+	row.RedirectURI, row.CreatedAt, row.ExpiresAt = s.redirectURI(spec.Slug), now, now.Add(OAuthStateLife)
+	cfg := oauthConfig(spec, app, s.env(app), row.Config, row.RedirectURI)
 	opts := authParams(hooks.AuthorizeParams(spec.Auth.OAuth2.Scopes))
 	if spec.Auth.OAuth2.PKCE {
 		verifier := oauth2.GenerateVerifier()
+		var err error
 		if row.PKCEVerifier, err = s.keys.Seal(secrets.New(verifier), "oauth_states.pkce_verifier."+row.ID); err != nil {
 			return nil, err
 		}
@@ -182,7 +213,11 @@ func (s *Service) FinishConnection(ctx context.Context, slug string, q url.Value
 		s.log.WarnContext(ctx, "oauth token check failed", "connector", slug, "err", err.Error())
 		return back("the new " + spec.Name + " token did not work; try connecting again"), nil
 	}
-	row, err := s.saveOAuthConnection(ctx, st, spec, app, tok, account)
+	save := s.saveOAuthConnection
+	if st.ConnectionID != nil {
+		save = s.renewOAuthConnection
+	}
+	row, err := save(ctx, st, spec, app, tok, account)
 	if err != nil {
 		var f *failure.Error
 		if errors.As(err, &f) {
@@ -220,6 +255,40 @@ func (s *Service) saveOAuthConnection(ctx context.Context, st *store.OAuthState,
 		return s.record(ctx, tx, change{
 			agencyID: row.AgencyID, workspaceID: row.WorkspaceID, action: "connection.created", targetType: "Connection", targetID: row.ID,
 			summary: fmt.Sprintf("connected %s (%s) through OAuth", spec.Name, account),
+		})
+	})
+	return row, err
+}
+
+// renewOAuthConnection puts a reconnect's new tokens on the connection.
+func (s *Service) renewOAuthConnection(ctx context.Context, st *store.OAuthState, spec connectors.Spec, _ OAuthApp, tok *oauth2.Token, account string) (*store.Connection, error) {
+	unlock, err := s.locks.Lock(ctx, "oauth-refresh:"+*st.ConnectionID)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	row, err := store.ConnectionByID(ctx, s.db, *st.ConnectionID)
+	if err != nil {
+		return nil, failure.New(failure.NotFound, "the connection was deleted meanwhile; connect again from the marketplace")
+	}
+	now := s.now()
+	row.TokenExpiresAt = nil
+	if !tok.Expiry.IsZero() {
+		exp := tok.Expiry.UTC().Truncate(time.Microsecond)
+		row.TokenExpiresAt = &exp
+	}
+	if row.Credentials, err = s.sealTokens(row, oauthTokens{AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken}); err != nil {
+		return nil, err
+	}
+	row.Status, row.LastError, row.LastCheckedAt, row.UpdatedAt = store.ConnectionActive, nil, &now, now
+	err = s.inTx(ctx, func(ctx context.Context, tx *txn) error {
+		if err := store.UpdateConnectionHealth(ctx, tx, row); err != nil {
+			return fmt.Errorf("renew connection: %w", err)
+		}
+		tx.published = append(tx.published, bus.Message{Topic: connectionsTopic(row.WorkspaceID), Data: row.ID})
+		return s.record(ctx, tx, change{
+			agencyID: row.AgencyID, workspaceID: row.WorkspaceID, action: "connection.reconnected", targetType: "Connection", targetID: row.ID,
+			summary: fmt.Sprintf("reconnected %s (%s) through OAuth", spec.Name, account),
 		})
 	})
 	return row, err

@@ -70,7 +70,7 @@ func ConnectionsOfWorkspace(ctx context.Context, db bun.IDB, workspaceID string)
 	return cs, err
 }
 
-// UpdateConnectionHealth records the outcome of a check.
+// UpdateConnectionHealth writes a connection's status and credentials.
 func UpdateConnectionHealth(ctx context.Context, db bun.IDB, c *Connection) error {
 	_, err := db.NewUpdate().Model(c).Column("status", "last_error", "last_checked_at", "credentials", "secret_fields", "token_expires_at", "updated_at").WherePK().Exec(ctx)
 	return err

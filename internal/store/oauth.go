@@ -23,8 +23,10 @@ type OAuthState struct {
 	Name        string            `bun:"name,notnull"`
 	Config      map[string]string `bun:"config,type:text,notnull"`
 	// PKCEVerifier is sealed (bound to the state's id) when the provider uses PKCE.
-	PKCEVerifier string     `bun:"pkce_verifier,notnull" json:"-"`
-	RedirectURI  string     `bun:"redirect_uri,notnull"`
+	PKCEVerifier string `bun:"pkce_verifier,notnull" json:"-"`
+	RedirectURI  string `bun:"redirect_uri,notnull"`
+	// ConnectionID is set when the consent renews an existing connection.
+	ConnectionID *string    `bun:"connection_id"`
 	CreatedAt    time.Time  `bun:"created_at,notnull"`
 	ExpiresAt    time.Time  `bun:"expires_at,notnull"`
 	UsedAt       *time.Time `bun:"used_at"`

@@ -1,0 +1,3 @@
+-- An OAuth consent may renew an existing connection (reconnect) instead of
+-- creating one.
+ALTER TABLE oauth_states ADD COLUMN IF NOT EXISTS connection_id text;
