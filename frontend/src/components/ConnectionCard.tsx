@@ -27,10 +27,19 @@ export function ConnectionStatusBadge({ status }: { status: ConnectionRowFragmen
   );
 }
 
+/**
+ * What the connection is connected to, e.g. the shop domain or the mail host:
+ * its first non-secret value (values follow the connector's fields, most telling first).
+ */
+export function accountOf(c: Pick<ConnectionRowFragment, 'values'>): string | undefined {
+  return c.values.find((v) => v.value)?.value ?? undefined;
+}
+
 /** One connection of a workspace: what it connects, whether it works, and what to do about it. */
 export function ConnectionCard({ connection: c, highlighted, actions }: Props) {
   const disabled = c.status === 'DISABLED';
   const problem = (c.status === 'ERROR' || c.status === 'NEEDS_REAUTH') && c.lastError;
+  const subtitle = [c.connector.name !== c.name && c.connector.name, accountOf(c)].filter(Boolean).join(' · ');
   return (
     <Card
       component="article"
@@ -51,9 +60,9 @@ export function ConnectionCard({ connection: c, highlighted, actions }: Props) {
           <Text fw={600} style={{ overflowWrap: 'anywhere' }} c={disabled ? 'dimmed' : undefined}>
             {c.name}
           </Text>
-          {c.connector.name !== c.name && (
-            <Text size="sm" c="dimmed">
-              {c.connector.name}
+          {subtitle && (
+            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {subtitle}
             </Text>
           )}
           <Group gap={6} mt={2}>

@@ -8,6 +8,7 @@ import { ConnectorIcon } from '../components/ConnectorIcon';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NotFound } from '../components/NotFound';
 import { PageLoader } from '../components/PageLoader';
+import { SandboxNote } from '../components/SandboxNote';
 import { useWorkspace, WorkspaceCrumbs, workspacePath } from '../components/WorkspaceCrumbs';
 import { graphql } from '../gql';
 import { useAgency } from '../lib/agency';
@@ -40,6 +41,7 @@ const ConnectorQuery = graphql(`
       summary
       docsUrl
       apiVersion
+      sandboxUrl
       auth {
         kind
         scopes
@@ -121,6 +123,7 @@ export function ConnectorPage() {
             <Title order={3} size="h4" mb="xs">
               Connect {connector.name}
             </Title>
+            <SandboxNote connector={connector} />
             {writable ? (
               <ConnectForm
                 key={connector.slug}

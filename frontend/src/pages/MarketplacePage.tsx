@@ -9,6 +9,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NotFound } from '../components/NotFound';
 import { PageHeader } from '../components/PageHeader';
+import { SandboxBadge } from '../components/SandboxNote';
 import { useWorkspace, WorkspaceCrumbs, workspacePath } from '../components/WorkspaceCrumbs';
 import { graphql } from '../gql';
 import type { ConnectorCategory } from '../gql/graphql';
@@ -31,6 +32,7 @@ const MarketplaceQuery = graphql(`
       name
       category
       summary
+      sandboxUrl
       auth {
         kind
       }
@@ -190,6 +192,12 @@ function ConnectorGrid({ base, category, search, onClear }: GridProps) {
                   <Badge variant="light" size="sm">
                     {AUTH_LABELS[c.auth.kind]}
                   </Badge>
+                  {c.sandboxUrl && (
+                    <SandboxBadge
+                      size="sm"
+                      title={c.slug === 'smtp' ? 'A sandbox mail server in this hub to try it with' : `This hub emulates ${c.name}`}
+                    />
+                  )}
                 </Group>
               </Stack>
             </Group>

@@ -29,6 +29,10 @@ graphql(`
     lastError
     lastCheckedAt
     createdAt
+    values {
+      name
+      value
+    }
     connector {
       slug
       name

@@ -1,0 +1,67 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/** A suffix that keeps this run's accounts and shops apart from any other's. */
+export function uniqueRun(): string {
+  return `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+}
+
+/** How far the page scrolls sideways; 0 when it fits. */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}
+
+/**
+ * Saves artifacts/<name>-<width>.png at desktop and phone widths, then returns
+ * to the desktop size. Our own pages must not scroll sideways; pages of an
+ * emulated provider are only photographed (`ours: false`).
+ */
+export async function snap(page: Page, name: string, { ours = true } = {}) {
+  for (const viewport of [DESKTOP, PHONE]) {
+    await page.setViewportSize(viewport);
+    if (ours) await expect.poll(() => horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({
+      path: `artifacts/${name}-${viewport.width}.png`,
+      fullPage: true,
+      animations: 'disabled',
+      // Toasts would cover the header; they are checked by the assertions instead.
+      style: '.mantine-Notifications-root { display: none !important; }',
+    });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+/** Signs up a new agency owner and opens a new workspace; returns the workspace's address and the owner's email. */
+export async function signUpWithWorkspace(page: Page, run: string, workspace = 'Acme Store') {
+  const email = `owner-${run}@example.com`;
+  await page.goto('/signup');
+  await page.getByLabel('Agency name').fill('Northwind Sandbox');
+  await page.getByLabel('Your name').fill('Sandy Sandbox');
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Password/).fill('correct-horse-battery');
+  await page.getByRole('button', { name: 'Create agency' }).click();
+  await expect(page).toHaveURL(/\/agencies\/[^/]+$/);
+
+  await page.getByRole('button', { name: 'Create workspace' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Create workspace' });
+  await dialog.getByLabel('Name').fill(workspace);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('link', { name: workspace, exact: true }).click();
+  await expect(page).toHaveURL(/\/workspaces\/[^/]+$/);
+  await expect(page.getByRole('heading', { name: workspace, level: 2 })).toBeVisible();
+  return { workspaceUrl: page.url(), email };
+}
+
+/** Names of the GraphQL operations the page sends, as they are sent. */
+export function recordOperations(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() !== 'POST' || !new URL(request.url()).pathname.endsWith('/graphql')) return;
+    const query = (request.postDataJSON() as { query?: string } | null)?.query ?? '';
+    const name = /(?:query|mutation|subscription)\s+(\w+)/.exec(query)?.[1];
+    if (name) names.push(name);
+  });
+  return names;
+}
