@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
@@ -168,6 +169,18 @@ func TestOAuthCallbacksThatMustBeRefused(t *testing.T) {
 			require.Equal(t, c.status, status, "%s: %s", c.name, body)
 			require.Zero(t, countRows(t, h, "connections"), "%s wrote a connection", c.name)
 		}
+
+		// None of the refused answers reached Shopify's token endpoint.
+		resp, err := http.Get(h.URL + "/sandbox/shopify/_control/shops/acme.myshopify.com/counters")
+		require.NoError(t, err)
+		var counters struct {
+			Authorizations int `json:"authorizations"`
+			CodeExchanges  int `json:"codeExchanges"`
+		}
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&counters))
+		resp.Body.Close()
+		require.Positive(t, counters.Authorizations)
+		require.Zero(t, counters.CodeExchanges, "no refused callback exchanged its code")
 
 		// Invalid shops never produce a consent URL nor a state row.
 		states := countRows(t, h, "oauth_states")
