@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/switchboard-hub/switchboard/connectors"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/apiclient"
 )
 
 // DefaultBaseURL is the real EasyPost API.
@@ -257,14 +259,12 @@ func (c *Client) do(ctx context.Context, conn connectors.Conn, method, path stri
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := c.httpClient().Do(req)
-	if err != nil {
-		return nil, &TransportError{Err: redact(err, key)}
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, 8<<20))
-	if err != nil {
-		return nil, &TransportError{Err: fmt.Errorf("reading the answer: %w", redact(err, key))}
+	resp, raw, err := apiclient.Exchange(c.httpClient(), req, 8<<20)
+	switch {
+	case err != nil && resp == nil:
+		return nil, &TransportError{Err: apiclient.Redact(err, key)}
+	case err != nil:
+		return nil, &TransportError{Err: fmt.Errorf("reading the answer: %w", apiclient.Redact(err, key))}
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return raw, nil
@@ -294,11 +294,9 @@ func (c *Client) do(ctx context.Context, conn connectors.Conn, method, path stri
 	} else {
 		apiErr.Message = http.StatusText(resp.StatusCode)
 	}
-	if key != "" {
-		apiErr.Message = strings.ReplaceAll(apiErr.Message, key, "[redacted]")
-		for i := range apiErr.Fields {
-			apiErr.Fields[i].Message = strings.ReplaceAll(apiErr.Fields[i].Message, key, "[redacted]")
-		}
+	apiErr.Message = apiclient.RedactString(apiErr.Message, key)
+	for i := range apiErr.Fields {
+		apiErr.Fields[i].Message = apiclient.RedactString(apiErr.Fields[i].Message, key)
 	}
 	return nil, apiErr
 }
@@ -339,24 +337,4 @@ func retryAfter(v string) time.Duration {
 		return time.Duration(n) * time.Second
 	}
 	return 0
-}
-
-// redactedError is an error whose text had a secret removed; it keeps the
-// original for errors.Is and errors.As.
-type redactedError struct {
-	msg string
-	err error
-}
-
-func (e *redactedError) Error() string { return e.msg }
-
-func (e *redactedError) Unwrap() error { return e.err }
-
-// redact removes the key from an error's text (transport errors carry the
-// URL, never the Authorization header, but a proxy could echo it).
-func redact(err error, key string) error {
-	if key == "" || !strings.Contains(err.Error(), key) {
-		return err
-	}
-	return &redactedError{msg: strings.ReplaceAll(err.Error(), key, "[redacted]"), err: err}
 }

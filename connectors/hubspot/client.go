@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/switchboard-hub/switchboard/internal/secrets"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/apiclient"
 )
 
 // DefaultBaseURL is the real HubSpot API.
@@ -97,10 +99,7 @@ type ServerError struct {
 
 // Error implements error.
 func (e *ServerError) Error() string {
-	if e.StatusCode != 0 {
-		return fmt.Sprintf("hubspot: server error: HTTP %d: %v", e.StatusCode, e.Err)
-	}
-	return fmt.Sprintf("hubspot: server error: %v", e.Err)
+	return apiclient.ServerErrorText("hubspot", e.StatusCode, e.Err)
 }
 
 // Unwrap returns the underlying failure.
@@ -169,7 +168,7 @@ func (c *Client) do(ctx context.Context, op, method, path string, query url.Valu
 	}
 	req, err := http.NewRequestWithContext(ctx, method, endpoint, body)
 	if err != nil {
-		return fmt.Errorf("hubspot: %s: building request: %w", op, redactURL(err))
+		return fmt.Errorf("hubspot: %s: building request: %w", op, apiclient.WithoutURL(err))
 	}
 	req.Header.Set("Accept", "application/json")
 	if in != nil {
@@ -178,20 +177,14 @@ func (c *Client) do(ctx context.Context, op, method, path string, query url.Valu
 	if !strings.HasPrefix(path, "/oauth/") {
 		req.Header.Set("Authorization", "Bearer "+token.Reveal())
 	}
-	resp, err := c.httpClient().Do(req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("hubspot: %s: %w", op, ctx.Err())
-		}
-		return &ServerError{Err: fmt.Errorf("%s: %w", op, redactURL(err))}
-	}
-	defer func() { _ = resp.Body.Close() }()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxResponse))
-	if err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("hubspot: %s: %w", op, ctx.Err())
-		}
-		return &ServerError{StatusCode: resp.StatusCode, Err: fmt.Errorf("%s: reading response: %w", op, redactURL(err))}
+	resp, raw, err := apiclient.Exchange(c.httpClient(), req, maxResponse)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return fmt.Errorf("hubspot: %s: %w", op, ctx.Err())
+	case err != nil && resp == nil:
+		return &ServerError{Err: fmt.Errorf("%s: %w", op, apiclient.WithoutURL(err))}
+	case err != nil:
+		return &ServerError{StatusCode: resp.StatusCode, Err: fmt.Errorf("%s: reading response: %w", op, apiclient.WithoutURL(err))}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return statusErr(op, resp, raw, token)
@@ -219,7 +212,7 @@ func statusErr(op string, resp *http.Response, raw []byte, token secrets.Secret)
 	}
 	// HubSpot never echoes the token, but a message is only ever shown
 	// with it taken out.
-	msg = strings.ReplaceAll(msg, token.Reveal(), "[redacted]")
+	msg = apiclient.RedactString(msg, token.Reveal())
 	switch code := resp.StatusCode; {
 	case code == http.StatusUnauthorized:
 		return fmt.Errorf("hubspot: %s: %s: %w", op, firstNonEmpty(eb.Category, "HTTP 401"), ErrUnauthorized)
@@ -243,23 +236,13 @@ func firstNonEmpty(a, b string) string {
 // header (milliseconds, the most a full window can take to clear), else
 // one second.
 func retryAfter(h http.Header) time.Duration {
-	if f, err := strconv.ParseFloat(strings.TrimSpace(h.Get("Retry-After")), 64); err == nil && f > 0 && f <= 86400 {
-		return time.Duration(f * float64(time.Second))
+	if d, ok := apiclient.RetryAfterSeconds(h.Get("Retry-After"), 24*time.Hour); ok {
+		return d
 	}
 	if ms, err := strconv.ParseInt(strings.TrimSpace(h.Get("X-HubSpot-RateLimit-Interval-Milliseconds")), 10, 64); err == nil && ms > 0 && ms <= 86400000 {
 		return time.Duration(ms) * time.Millisecond
 	}
 	return time.Second
-}
-
-// redactURL drops the URL from a transport error (the token-info URL
-// carries the token).
-func redactURL(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return fmt.Errorf("%s request: %w", ue.Op, ue.Err)
-	}
-	return err
 }
 
 // TokenInfo is what HubSpot says about an access token.

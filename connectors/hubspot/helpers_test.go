@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +19,8 @@ import (
 	"github.com/switchboard-hub/switchboard/connectors/hubspot"
 	"github.com/switchboard-hub/switchboard/connectors/hubspot/sandbox"
 	"github.com/switchboard-hub/switchboard/internal/secrets"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 const (
@@ -29,23 +30,13 @@ const (
 	prefix           = "/sandbox/hubspot"
 )
 
-// fakeClock is a controllable time source.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
-func (c *fakeClock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
-
 // env is a sandbox mounted under /sandbox/hubspot on a real HTTP server, as
 // the hub mounts it, with the connector's client and an x/oauth2 config
 // built the way the hub builds it.
 type env struct {
 	t       *testing.T
 	sb      *sandbox.Sandbox
-	clock   *fakeClock
+	clock   *sandboxkit.Clock
 	base    string
 	browser *http.Client
 	client  *hubspot.Client
@@ -56,7 +47,7 @@ type env struct {
 
 func newEnv(t *testing.T, opts sandbox.Options) *env {
 	t.Helper()
-	clk := &fakeClock{now: time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC)}
+	clk := sandboxkit.NewClock(time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC))
 	opts.ClientID, opts.ClientSecret, opts.Now = testClientID, testClientSecret, clk.Now
 	sb := sandbox.New(opts)
 	mux := http.NewServeMux()

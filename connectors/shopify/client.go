@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 	"net/url"
@@ -18,6 +17,8 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/switchboard-hub/switchboard/internal/secrets"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/apiclient"
 )
 
 // Client calls Shopify's Admin GraphQL API and builds its OAuth URLs for
@@ -87,10 +88,7 @@ type ServerError struct {
 }
 
 func (e *ServerError) Error() string {
-	if e.StatusCode != 0 {
-		return fmt.Sprintf("shopify: server error: HTTP %d: %v", e.StatusCode, e.Err)
-	}
-	return fmt.Sprintf("shopify: server error: %v", e.Err)
+	return apiclient.ServerErrorText("shopify", e.StatusCode, e.Err)
 }
 
 func (e *ServerError) Unwrap() error { return e.Err }
@@ -247,19 +245,13 @@ func (c *Client) GraphQL(ctx context.Context, shop string, token secrets.Secret,
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("X-Shopify-Access-Token", token.Reveal())
 
-	resp, err := c.httpClient().Do(req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return Cost{}, fmt.Errorf("shopify: graphql for %s: %w", shop, ctx.Err())
-		}
+	resp, raw, err := apiclient.Exchange(c.httpClient(), req, maxResponse)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return Cost{}, fmt.Errorf("shopify: graphql for %s: %w", shop, ctx.Err())
+	case err != nil && resp == nil:
 		return Cost{}, &ServerError{Err: err}
-	}
-	defer func() { _ = resp.Body.Close() }()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxResponse))
-	if err != nil {
-		if ctx.Err() != nil {
-			return Cost{}, fmt.Errorf("shopify: graphql for %s: %w", shop, ctx.Err())
-		}
+	case err != nil:
 		return Cost{}, &ServerError{StatusCode: resp.StatusCode, Err: fmt.Errorf("reading response: %w", err)}
 	}
 

@@ -19,6 +19,8 @@ import (
 	"github.com/switchboard-hub/switchboard/connectors/shopify"
 	"github.com/switchboard-hub/switchboard/connectors/shopify/sandbox"
 	"github.com/switchboard-hub/switchboard/internal/secrets"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // clToken issues a token for oqShop in the sandbox.
@@ -114,11 +116,15 @@ func TestClientUnauthorized(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name   string
-		break_ func(t *testing.T, sb *sandbox.Sandbox, clk *oqClock)
+		break_ func(t *testing.T, sb *sandbox.Sandbox, clk *sandboxkit.Clock)
 	}{
-		{"revoked", func(t *testing.T, sb *sandbox.Sandbox, _ *oqClock) { require.NoError(t, sb.RevokeTokens(oqShop)) }},
-		{"expired after an hour", func(_ *testing.T, _ *sandbox.Sandbox, clk *oqClock) { clk.Advance(time.Hour) }},
-		{"expired by control", func(t *testing.T, sb *sandbox.Sandbox, _ *oqClock) { require.NoError(t, sb.ExpireAccessTokens(oqShop)) }},
+		{"revoked", func(t *testing.T, sb *sandbox.Sandbox, _ *sandboxkit.Clock) {
+			require.NoError(t, sb.RevokeTokens(oqShop))
+		}},
+		{"expired after an hour", func(_ *testing.T, _ *sandbox.Sandbox, clk *sandboxkit.Clock) { clk.Advance(time.Hour) }},
+		{"expired by control", func(t *testing.T, sb *sandbox.Sandbox, _ *sandboxkit.Clock) {
+			require.NoError(t, sb.ExpireAccessTokens(oqShop))
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,6 +21,8 @@ import (
 	"github.com/switchboard-hub/switchboard/connectors/shopify"
 	"github.com/switchboard-hub/switchboard/connectors/shopify/sandbox"
 	"github.com/switchboard-hub/switchboard/internal/secrets"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // oqVector is one OAuth query HMAC vector of the fixture file.
@@ -194,15 +195,6 @@ func TestValidShop(t *testing.T) {
 	}
 }
 
-// oqClock is a controllable time source for the sandbox.
-type oqClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *oqClock) Now() time.Time          { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *oqClock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
-
 const (
 	oqClientID = "switchboard-app"
 	oqShop     = "acme.myshopify.com"
@@ -213,9 +205,9 @@ var oqSecret = secrets.New("shpss_sandbox_secret")
 
 // oqSandbox serves a sandbox under /sandbox/shopify as the hub mounts it and
 // returns it with a Client pointed at it.
-func oqSandbox(t *testing.T) (*sandbox.Sandbox, *oqClock, *shopify.Client, *httptest.Server) {
+func oqSandbox(t *testing.T) (*sandbox.Sandbox, *sandboxkit.Clock, *shopify.Client, *httptest.Server) {
 	t.Helper()
-	clk := &oqClock{now: time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC)}
+	clk := sandboxkit.NewClock(time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC))
 	sb := sandbox.New(sandbox.Options{ClientID: oqClientID, ClientSecret: oqSecret.Reveal(), Now: clk.Now})
 	mux := http.NewServeMux()
 	mux.Handle("/sandbox/shopify/", http.StripPrefix("/sandbox/shopify", sb))

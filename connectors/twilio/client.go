@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/switchboard-hub/switchboard/connectors"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/apiclient"
 )
 
 // The real Twilio hosts.
@@ -335,14 +337,12 @@ func (c *Client) do(ctx context.Context, conn connectors.Conn, method, rawURL st
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
-	resp, err := c.httpClient().Do(req)
-	if err != nil {
-		return &TransportError{Err: redact(err, token)}
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, 8<<20))
-	if err != nil {
-		return &TransportError{Err: fmt.Errorf("reading the answer: %w", redact(err, token))}
+	resp, raw, err := apiclient.Exchange(c.httpClient(), req, 8<<20)
+	switch {
+	case err != nil && resp == nil:
+		return &TransportError{Err: apiclient.Redact(err, token)}
+	case err != nil:
+		return &TransportError{Err: fmt.Errorf("reading the answer: %w", apiclient.Redact(err, token))}
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		if err := json.Unmarshal(raw, out); err != nil {
@@ -363,27 +363,6 @@ func (c *Client) do(ctx context.Context, conn connectors.Conn, method, rawURL st
 	if apiErr.Message == "" {
 		apiErr.Message = http.StatusText(resp.StatusCode)
 	}
-	if token != "" {
-		apiErr.Message = strings.ReplaceAll(apiErr.Message, token, "[redacted]")
-	}
+	apiErr.Message = apiclient.RedactString(apiErr.Message, token)
 	return apiErr
-}
-
-// redactedError is an error whose text had a secret removed; it keeps the
-// original for errors.Is and errors.As.
-type redactedError struct {
-	msg string
-	err error
-}
-
-func (e *redactedError) Error() string { return e.msg }
-
-func (e *redactedError) Unwrap() error { return e.err }
-
-// redact removes the token from an error's text.
-func redact(err error, token string) error {
-	if token == "" || !strings.Contains(err.Error(), token) {
-		return err
-	}
-	return &redactedError{msg: strings.ReplaceAll(err.Error(), token, "[redacted]"), err: err}
 }

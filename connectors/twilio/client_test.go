@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,30 +17,22 @@ import (
 	"github.com/switchboard-hub/switchboard/connectors/twilio"
 	"github.com/switchboard-hub/switchboard/connectors/twilio/sandbox"
 	"github.com/switchboard-hub/switchboard/internal/secrets"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 const sandboxPrefix = "/sandbox/twilio"
 
-// clock is a controllable time source.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
-func (c *clock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
-
 // twEnv is a sandbox served over real HTTP under the hub's prefix.
 type twEnv struct {
 	sb    *sandbox.Sandbox
-	clock *clock
+	clock *sandboxkit.Clock
 	env   connectors.Env
 }
 
 func newTwEnv(t *testing.T) *twEnv {
 	t.Helper()
-	clk := &clock{now: time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC)}
+	clk := sandboxkit.NewClock(time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC))
 	sb := sandbox.New(sandbox.Options{Now: clk.Now})
 	mux := http.NewServeMux()
 	mux.Handle(sandboxPrefix+"/", http.StripPrefix(sandboxPrefix, sb))

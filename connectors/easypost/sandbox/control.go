@@ -9,12 +9,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // The control API, for tests and the hub's sandbox mode. Every route takes
@@ -192,18 +193,18 @@ func (s *Sandbox) addWebhook(id, rawURL, secret, mode string) (*webhook, error) 
 
 // FailNext makes the user's next n API calls answer status (a 4xx or 5xx).
 func (s *Sandbox) FailNext(id string, n, status int) error {
-	if n < 0 || status < 400 || status > 599 {
-		return fmt.Errorf("sandbox: fail next: need count ≥ 0 and a 4xx or 5xx status, got %d and %d", n, status)
+	if err := sandboxkit.CheckFailNext(n, status); err != nil {
+		return err
 	}
-	return s.withUser(id, func(u *user) { u.failN, u.failStatus = n, status })
+	return s.withUser(id, func(u *user) { u.faults.SetFail(n, status) })
 }
 
 // Throttle makes the user's next n API calls answer 429.
 func (s *Sandbox) Throttle(id string, n int) error {
-	if n < 0 {
-		return fmt.Errorf("sandbox: throttle: count %d is negative", n)
+	if err := sandboxkit.CheckThrottle(n); err != nil {
+		return err
 	}
-	return s.withUser(id, func(u *user) { u.throttleN = n })
+	return s.withUser(id, func(u *user) { u.faults.SetThrottle(n) })
 }
 
 // Counters returns the user's counters.
@@ -348,52 +349,22 @@ func (s *Sandbox) deliverCtx(ctx context.Context, pending []pendingDelivery) []D
 			d.Error = err.Error()
 		} else {
 			d.Status = resp.StatusCode
-			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
-			_ = resp.Body.Close()
+			sandboxkit.DrainAndClose(resp)
 		}
 		out = append(out, d)
 	}
 	return out
 }
 
-func controlError(w http.ResponseWriter, err error) {
-	status := http.StatusBadRequest
-	if errors.Is(err, ErrNoUser) || errors.Is(err, ErrNoTracker) {
-		status = http.StatusNotFound
-	}
-	writeJSON(w, status, map[string]string{"error": err.Error()})
-}
-
-func decodeControl(r *http.Request, v any) error {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-	if err != nil {
-		return fmt.Errorf("sandbox: reading body: %w", err)
-	}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return nil
-	}
-	if err := json.Unmarshal(body, v); err != nil {
-		return fmt.Errorf("sandbox: decoding body: %w", err)
-	}
-	return nil
-}
-
 func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest string) {
 	parts := strings.Split(strings.TrimSuffix(rest, "/"), "/")
-	ok := func(err error) {
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
-	}
+	ctl := sandboxkit.Control{NotFound: []error{ErrNoUser, ErrNoTracker}, MaxBody: 1 << 20}
 	switch {
 	case len(parts) == 1 && parts[0] == "users" && r.Method == http.MethodPost:
 		var body struct {
 			Name string `json:"name"`
 		}
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		writeJSON(w, http.StatusCreated, s.CreateUser(body.Name))
@@ -402,16 +373,11 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest stri
 		var body struct {
 			Status string `json:"status"`
 		}
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		tr, ds, err := s.Advance(r.Context(), parts[1], body.Status)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"tracker": tr, "deliveries": ds})
+		ctl.Reply(w, http.StatusOK, map[string]any{"tracker": tr, "deliveries": ds}, err)
 		return
 	case len(parts) < 2 || parts[0] != "users":
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control route"})
@@ -422,64 +388,44 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest stri
 	switch route {
 	case "GET ":
 		st, err := s.User(id)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, st)
+		ctl.Reply(w, http.StatusOK, st, err)
 	case "POST /keys":
 		var body struct {
 			Mode string `json:"mode"`
 		}
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		k, err := s.CreateKey(id, body.Mode)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"key": k})
+		ctl.Reply(w, http.StatusOK, map[string]string{"key": k}, err)
 	case "POST /disable-keys":
-		ok(s.DisableKeys(id))
+		ctl.NoContent(w, s.DisableKeys(id))
 	case "POST /webhooks":
 		var body struct {
 			URL    string `json:"url"`
 			Secret string `json:"secret"`
 			Mode   string `json:"mode"`
 		}
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		h, err := s.AddWebhook(id, body.URL, body.Secret, body.Mode)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusCreated, h)
+		ctl.Reply(w, http.StatusCreated, h, err)
 	case "POST /fail":
 		var body struct{ Count, Status int }
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
-		ok(s.FailNext(id, body.Count, body.Status))
+		ctl.NoContent(w, s.FailNext(id, body.Count, body.Status))
 	case "POST /throttle":
 		var body struct{ Count int }
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
-		ok(s.Throttle(id, body.Count))
+		ctl.NoContent(w, s.Throttle(id, body.Count))
 	case "GET /counters":
 		c, err := s.Counters(id)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, c)
+		ctl.Reply(w, http.StatusOK, c, err)
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control route " + route})
 	}

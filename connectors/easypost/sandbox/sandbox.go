@@ -74,9 +74,7 @@ package sandbox
 
 import (
 	"bytes"
-	"crypto/rand"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -86,6 +84,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // APIVersion is the EasyPost API version the sandbox answers.
@@ -134,10 +134,8 @@ type user struct {
 	createdAt time.Time
 	webhooks  []*webhook
 
-	failN      int
-	failStatus int
-	throttleN  int
-	counters   Counters
+	faults   sandboxkit.Faults
+	counters Counters
 }
 
 type apiKey struct {
@@ -213,11 +211,7 @@ func New(opts Options) *Sandbox {
 func (s *Sandbox) now() time.Time { return s.opts.Now().UTC().Truncate(time.Second) }
 
 // newID returns an EasyPost-style id: prefix + 32 hex characters.
-func newID(prefix string) string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return prefix + hex.EncodeToString(b)
-}
+func newID(prefix string) string { return sandboxkit.RandomHex(prefix) }
 
 // ServeHTTP routes /v2/... to the emulated EasyPost and /_control/... to
 // the control API.
@@ -285,17 +279,14 @@ func (s *Sandbox) authenticate(w http.ResponseWriter, r *http.Request) (*user, s
 func (s *Sandbox) admit(w http.ResponseWriter, u *user) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if u.throttleN > 0 {
-		u.throttleN--
+	if u.faults.TakeThrottle() {
 		u.counters.Throttled++
 		writeError(w, http.StatusTooManyRequests, "RATE_LIMITED",
 			"You have exceeded the rate limit. Please reduce the rate of your requests and try again.", nil)
 		return false
 	}
-	if u.failN > 0 {
-		u.failN--
+	if status := u.faults.TakeFailure(); status != 0 {
 		u.counters.Failed++
-		status := u.failStatus
 		if status == http.StatusTooManyRequests {
 			u.counters.Throttled++
 			writeError(w, status, "RATE_LIMITED", "You have exceeded the rate limit. Please reduce the rate of your requests and try again.", nil)
@@ -644,16 +635,7 @@ func trackerJSON(t *tracker) map[string]any {
 	}
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	body, err := json.Marshal(v)
-	if err != nil {
-		http.Error(w, fmt.Sprintf("encoding response: %v", err), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	_, _ = w.Write(body)
-}
+func writeJSON(w http.ResponseWriter, status int, v any) { sandboxkit.WriteJSON(w, status, v) }
 
 // writeError answers EasyPost's error body.
 func writeError(w http.ResponseWriter, status int, code, message string, errs []fieldError) {

@@ -10,12 +10,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // The control API, for tests and the hub's sandbox mode. Every route takes
@@ -208,12 +209,10 @@ func publicList(l *list) List {
 // FailNext makes the next n authenticated API calls answer status (a 4xx
 // or 5xx; 429 comes as HubSpot's rate-limit answer).
 func (s *Sandbox) FailNext(n, status int) error {
-	if n < 0 || status < 400 || status > 599 {
-		return fmt.Errorf("sandbox: fail next: need count ≥ 0 and a 4xx or 5xx status, got %d and %d", n, status)
+	if err := sandboxkit.CheckFailNext(n, status); err != nil {
+		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.portal.failN, s.portal.failStatus = n, status
+	s.portal.faults.SetFail(n, status)
 	return nil
 }
 
@@ -259,7 +258,7 @@ func (s *Sandbox) ExpireAccessTokens() {
 func (s *Sandbox) IssueTokens(scopes []string) (access, refresh string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	refresh = "na1-" + newUUID()
+	refresh = "na1-" + sandboxkit.NewUUID()
 	s.refresh[refresh] = &refreshToken{scopes: scopes}
 	return s.issueAccessLocked(scopes, s.now()), refresh
 }
@@ -394,8 +393,7 @@ func (s *Sandbox) TriggerContactWebhook(ctx context.Context, t WebhookTrigger) (
 		return d, nil
 	}
 	d.Status = resp.StatusCode
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
-	_ = resp.Body.Close()
+	sandboxkit.DrainAndClose(resp)
 	return d, nil
 }
 
@@ -430,51 +428,12 @@ func hubspotDecodedURI(uri string) string {
 	return b.String()
 }
 
-func controlError(w http.ResponseWriter, err error) {
-	status := http.StatusBadRequest
-	if errors.Is(err, ErrNotFound) {
-		status = http.StatusNotFound
-	}
-	writeJSON(w, status, map[string]string{"error": err.Error()})
-}
-
-func decodeControl(r *http.Request, v any) error {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 8<<20))
-	if err != nil {
-		return fmt.Errorf("sandbox: reading body: %w", err)
-	}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return nil
-	}
-	if err := json.Unmarshal(body, v); err != nil {
-		return fmt.Errorf("sandbox: decoding body: %w", err)
-	}
-	return nil
-}
-
 func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 	rest := strings.Trim(strings.TrimPrefix(r.URL.Path, "/_control/"), "/")
-	noContent := func(err error) {
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
-	}
-	withBody := func(v any) bool {
-		if err := decodeControl(r, v); err != nil {
-			controlError(w, err)
-			return false
-		}
-		return true
-	}
+	ctl := sandboxkit.Control{NotFound: []error{ErrNotFound}, MaxBody: 8 << 20, ContentType: jsonContentType}
 	if id, ok := strings.CutPrefix(rest, "lists/"); ok && r.Method == http.MethodGet {
 		l, err := s.ListByID(id)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, l)
+		ctl.Reply(w, http.StatusOK, l, err)
 		return
 	}
 	switch r.Method + " " + rest {
@@ -487,49 +446,41 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 			Count    int                 `json:"count"`
 			Contacts []map[string]string `json:"contacts"`
 		}
-		if !withBody(&body) {
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		ids, err := s.SeedContacts(body.Count, body.Contacts)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"ids": ids})
+		ctl.Reply(w, http.StatusOK, map[string]any{"ids": ids}, err)
 	case "GET contacts":
 		writeJSON(w, http.StatusOK, map[string]any{"contacts": s.Contacts()})
 	case "GET tickets":
 		writeJSON(w, http.StatusOK, map[string]any{"tickets": s.Tickets()})
 	case "POST lists":
 		var body struct{ Name, ProcessingType string }
-		if !withBody(&body) {
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		l, err := s.CreateList(body.Name, body.ProcessingType)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusCreated, l)
+		ctl.Reply(w, http.StatusCreated, l, err)
 	case "POST fail":
 		var body struct{ Count, Status int }
-		if withBody(&body) {
-			noContent(s.FailNext(body.Count, body.Status))
+		if ctl.Read(w, r, &body) {
+			ctl.NoContent(w, s.FailNext(body.Count, body.Status))
 		}
 	case "POST throttle":
 		s.Throttle()
-		noContent(nil)
+		ctl.NoContent(w, nil)
 	case "POST revoke":
 		s.RevokeTokens()
-		noContent(nil)
+		ctl.NoContent(w, nil)
 	case "POST expire":
 		s.ExpireAccessTokens()
-		noContent(nil)
+		ctl.NoContent(w, nil)
 	case "POST tokens":
 		var body struct {
 			Scopes []string `json:"scopes"`
 		}
-		if !withBody(&body) {
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		a, rt := s.IssueTokens(body.Scopes)
@@ -538,20 +489,16 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 		var body struct {
 			TargetURL string `json:"targetUrl"`
 		}
-		if withBody(&body) {
-			noContent(s.SetWebhookTarget(body.TargetURL))
+		if ctl.Read(w, r, &body) {
+			ctl.NoContent(w, s.SetWebhookTarget(body.TargetURL))
 		}
 	case "POST webhooks":
 		var t WebhookTrigger
-		if !withBody(&t) {
+		if !ctl.Read(w, r, &t) {
 			return
 		}
 		d, err := s.TriggerContactWebhook(r.Context(), t)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, d)
+		ctl.Reply(w, http.StatusOK, d, err)
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control route " + r.Method + " /_control/" + rest})
 	}

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // crmHandler answers one authenticated API call; it runs under s.mu and
@@ -30,9 +32,9 @@ func (s *Sandbox) api(h crmHandler) http.HandlerFunc {
 			apiError(w, http.StatusBadRequest, "VALIDATION_ERROR", "The request body could not be read", nil)
 			return
 		}
-		buf := newBuffered()
+		buf := sandboxkit.NewBuffer()
 		s.serveAPILocked(buf, r, body, h)
-		buf.flush(w)
+		buf.Flush(w)
 	}
 }
 
@@ -72,14 +74,13 @@ func (s *Sandbox) serveAPILocked(w http.ResponseWriter, r *http.Request, body []
 	p.window = append(p.window, now)
 	w.Header().Set("X-HubSpot-RateLimit-Remaining", strconv.Itoa(limit-len(p.window)))
 
-	if p.failN > 0 {
-		p.failN--
-		if p.failStatus == http.StatusTooManyRequests {
+	if status := p.faults.TakeFailure(); status != 0 {
+		if status == http.StatusTooManyRequests {
 			p.counters.RateLimited++
 			rateLimited(w, RateInterval)
 			return
 		}
-		failure(w, p.failStatus)
+		failure(w, status)
 		return
 	}
 	h(w, r, body, p, now)
@@ -90,7 +91,7 @@ func rateLimited(w http.ResponseWriter, wait time.Duration) {
 	w.Header().Set("Retry-After", strconv.FormatInt(int64(math.Ceil(wait.Seconds())), 10))
 	writeJSON(w, http.StatusTooManyRequests, map[string]string{
 		"status": "error", "message": "You have reached your ten_secondly_rolling limit.", "errorType": "RATE_LIMIT",
-		"correlationId": newUUID(), "policyName": "TEN_SECONDLY_ROLLING", "requestId": newUUID(),
+		"correlationId": sandboxkit.NewUUID(), "policyName": "TEN_SECONDLY_ROLLING", "requestId": sandboxkit.NewUUID(),
 	})
 }
 

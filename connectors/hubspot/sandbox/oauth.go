@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 var consentPage = template.Must(template.New("consent").Parse(`<!doctype html>
@@ -154,7 +156,7 @@ func (s *Sandbox) serveApprove(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	scopes := append(splitScopes(q.Get("scope")), splitScopes(q.Get("optional_scope"))...)
-	code := newUUID()
+	code := sandboxkit.NewUUID()
 	s.mu.Lock()
 	s.portal.counters.Authorizations++
 	s.codes[code] = &authCode{scopes: dedupe(scopes), redirectURI: q.Get("redirect_uri"), expiresAt: s.now().Add(CodeTTL)}
@@ -210,7 +212,7 @@ func dedupe(in []string) []string {
 func tokenError(w http.ResponseWriter, status int, hubStatus, message, oauthCode string) {
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, status, map[string]string{
-		"status": hubStatus, "message": message, "correlationId": newUUID(),
+		"status": hubStatus, "message": message, "correlationId": sandboxkit.NewUUID(),
 		"error": oauthCode, "error_description": message,
 	})
 }
@@ -226,9 +228,9 @@ func (s *Sandbox) serveToken(w http.ResponseWriter, r *http.Request) {
 		tokenError(w, http.StatusBadRequest, "BAD_GRANT_TYPE", "missing or unknown grant type", "invalid_request")
 		return
 	}
-	buf := newBuffered()
+	buf := sandboxkit.NewBuffer()
 	s.tokenLocked(buf, r.PostForm)
-	buf.flush(w)
+	buf.Flush(w)
 }
 
 func (s *Sandbox) tokenLocked(w http.ResponseWriter, p url.Values) {
@@ -264,7 +266,7 @@ func (s *Sandbox) tokenLocked(w http.ResponseWriter, p url.Values) {
 			return
 		}
 		c.used = true
-		ref := "na1-" + newUUID()
+		ref := "na1-" + sandboxkit.NewUUID()
 		s.refresh[ref] = &refreshToken{scopes: c.scopes}
 		s.writeTokenLocked(w, ref, c.scopes, now)
 		return

@@ -115,15 +115,14 @@
 package sandbox
 
 import (
-	"bytes"
 	"crypto/rand"
 	"encoding/base64"
-	"encoding/json"
-	"fmt"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // The emulated account and app.
@@ -217,10 +216,9 @@ type portal struct {
 	lists         map[string]*list
 	nextListID    int64
 
-	window     []time.Time // accepted API requests, oldest first
-	failN      int
-	failStatus int
-	counters   Counters
+	window   []time.Time // accepted API requests, oldest first
+	faults   sandboxkit.Faults
+	counters Counters
 }
 
 // object is a CRM record.
@@ -324,65 +322,16 @@ func randomToken(prefix string, n int) string {
 	return prefix + base64.RawURLEncoding.EncodeToString(b)
 }
 
-func newUUID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
-}
-
-// buffered holds a response written under s.mu, so that it goes to the
-// client after the lock is released: a slow client never stalls the
-// sandbox.
-type buffered struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func newBuffered() *buffered { return &buffered{header: http.Header{}} }
-
-func (b *buffered) Header() http.Header { return b.header }
-
-func (b *buffered) Write(p []byte) (int, error) {
-	if b.status == 0 {
-		b.status = http.StatusOK
-	}
-	return b.body.Write(p)
-}
-
-func (b *buffered) WriteHeader(status int) {
-	if b.status == 0 {
-		b.status = status
-	}
-}
-
-func (b *buffered) flush(w http.ResponseWriter) {
-	for k, v := range b.header {
-		w.Header()[k] = v
-	}
-	if b.status == 0 {
-		b.status = http.StatusOK
-	}
-	w.WriteHeader(b.status)
-	_, _ = w.Write(b.body.Bytes())
-}
+// jsonContentType is how HubSpot spells its JSON Content-Type.
+const jsonContentType = "application/json;charset=utf-8"
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	body, err := json.Marshal(v)
-	if err != nil {
-		http.Error(w, fmt.Sprintf("encoding response: %v", err), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json;charset=utf-8")
-	w.WriteHeader(status)
-	_, _ = w.Write(body)
+	sandboxkit.WriteJSONAs(w, jsonContentType, status, v)
 }
 
 // apiError writes HubSpot's standard error body.
 func apiError(w http.ResponseWriter, status int, category, message string, extra map[string]any) {
-	body := map[string]any{"status": "error", "message": message, "correlationId": newUUID(), "category": category}
+	body := map[string]any{"status": "error", "message": message, "correlationId": sandboxkit.NewUUID(), "category": category}
 	for k, v := range extra {
 		body[k] = v
 	}

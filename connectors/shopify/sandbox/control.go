@@ -4,17 +4,17 @@ import (
 	"bytes"
 	"context"
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // The control API, for tests and the hub's sandbox mode. Every route takes
@@ -207,10 +207,10 @@ func asciiLower(s string) string {
 // FailNext makes the shop's next n GraphQL calls answer status (a 4xx or
 // 5xx; 429 comes with Retry-After).
 func (s *Sandbox) FailNext(domain string, n, status int) error {
-	if n < 0 || status < 400 || status > 599 {
-		return fmt.Errorf("sandbox: fail next: need count ≥ 0 and a 4xx or 5xx status, got %d and %d", n, status)
+	if err := sandboxkit.CheckFailNext(n, status); err != nil {
+		return err
 	}
-	return s.withShop(domain, func(sh *shop) { sh.failN, sh.failStatus = n, status })
+	return s.withShop(domain, func(sh *shop) { sh.faults.SetFail(n, status) })
 }
 
 // Drain empties the shop's cost bucket, so the next query is throttled.
@@ -303,7 +303,7 @@ func (s *Sandbox) TriggerWebhook(ctx context.Context, domain, topic string, payl
 		return nil, errors.New("sandbox: trigger webhook: payload is not JSON")
 	}
 	if eventID == "" {
-		eventID = newUUID()
+		eventID = sandboxkit.NewUUID()
 	}
 	s.mu.Lock()
 	sh := s.getShop(domain)
@@ -328,7 +328,7 @@ func (s *Sandbox) TriggerWebhook(ctx context.Context, domain, topic string, payl
 
 	out := make([]Delivery, 0, len(subs))
 	for _, sub := range subs {
-		d := Delivery{SubscriptionID: publicSub(sub).ID, CallbackURL: sub.callbackURL, WebhookID: newUUID()}
+		d := Delivery{SubscriptionID: publicSub(sub).ID, CallbackURL: sub.callbackURL, WebhookID: sandboxkit.NewUUID()}
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, sub.callbackURL, bytes.NewReader(payload))
 		if err != nil {
 			d.Error = err.Error()
@@ -350,46 +350,16 @@ func (s *Sandbox) TriggerWebhook(ctx context.Context, domain, topic string, payl
 			d.Error = err.Error()
 		} else {
 			d.Status = resp.StatusCode
-			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
-			_ = resp.Body.Close()
+			sandboxkit.DrainAndClose(resp)
 		}
 		out = append(out, d)
 	}
 	return out, nil
 }
 
-func newUUID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
-}
-
-func controlError(w http.ResponseWriter, err error) {
-	status := http.StatusBadRequest
-	if errors.Is(err, ErrNoShop) {
-		status = http.StatusNotFound
-	}
-	writeJSON(w, status, map[string]string{"error": err.Error()})
-}
-
-func decodeControl(r *http.Request, v any) error {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 8<<20))
-	if err != nil {
-		return fmt.Errorf("sandbox: reading body: %w", err)
-	}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return nil
-	}
-	if err := json.Unmarshal(body, v); err != nil {
-		return fmt.Errorf("sandbox: decoding body: %w", err)
-	}
-	return nil
-}
-
 func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest string) {
 	parts := strings.Split(strings.TrimSuffix(rest, "/"), "/")
+	ctl := sandboxkit.Control{NotFound: []error{ErrNoShop}, MaxBody: 8 << 20}
 	if len(parts) == 0 || parts[0] != "shops" {
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control route"})
 		return
@@ -401,107 +371,67 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest stri
 			return
 		}
 		var spec ShopSpec
-		if err := decodeControl(r, &spec); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &spec) {
 			return
 		}
 		st, err := s.CreateShop(spec)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusCreated, st)
+		ctl.Reply(w, http.StatusCreated, st, err)
 		return
 	}
 	domain := parts[1]
-	ok := func(err error) {
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
-	}
 	switch route {
 	case "GET ":
 		st, err := s.Shop(domain)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, st)
+		ctl.Reply(w, http.StatusOK, st, err)
 	case "POST /customers":
 		var body struct {
 			Count     int            `json:"count"`
 			Customers []CustomerSeed `json:"customers"`
 		}
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		ids, err := s.SeedCustomers(domain, body.Count, body.Customers)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"ids": ids})
+		ctl.Reply(w, http.StatusOK, map[string]any{"ids": ids}, err)
 	case "POST /fail":
 		var body struct{ Count, Status int }
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
-		ok(s.FailNext(domain, body.Count, body.Status))
+		ctl.NoContent(w, s.FailNext(domain, body.Count, body.Status))
 	case "POST /drain":
-		ok(s.Drain(domain))
+		ctl.NoContent(w, s.Drain(domain))
 	case "POST /revoke":
-		ok(s.RevokeTokens(domain))
+		ctl.NoContent(w, s.RevokeTokens(domain))
 	case "POST /expire":
-		ok(s.ExpireAccessTokens(domain))
+		ctl.NoContent(w, s.ExpireAccessTokens(domain))
 	case "GET /counters":
 		c, err := s.Counters(domain)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, c)
+		ctl.Reply(w, http.StatusOK, c, err)
 	case "POST /tokens":
 		var body struct {
 			Expiring bool   `json:"expiring"`
 			Scope    string `json:"scope"`
 		}
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		a, rt, err := s.IssueToken(domain, body.Scope, body.Expiring)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"access_token": a, "refresh_token": rt})
+		ctl.Reply(w, http.StatusOK, map[string]string{"access_token": a, "refresh_token": rt}, err)
 	case "GET /webhooks":
 		st, err := s.Shop(domain)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"subscriptions": st.Subscriptions})
+		ctl.Reply(w, http.StatusOK, map[string]any{"subscriptions": st.Subscriptions}, err)
 	case "POST /webhooks":
 		var body struct {
 			Topic   string          `json:"topic"`
 			Payload json.RawMessage `json:"payload"`
 			EventID string          `json:"eventId"`
 		}
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		ds, err := s.TriggerWebhook(r.Context(), domain, body.Topic, body.Payload, body.EventID)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"deliveries": ds})
+		ctl.Reply(w, http.StatusOK, map[string]any{"deliveries": ds}, err)
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control route " + route})
 	}

@@ -17,6 +17,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 const (
@@ -104,9 +106,9 @@ func (s *Sandbox) serveGraphQL(w http.ResponseWriter, r *http.Request, domain st
 		return
 	}
 	token := r.Header.Get("X-Shopify-Access-Token")
-	buf := newBuffered()
+	buf := sandboxkit.NewBuffer()
 	s.graphQLLocked(buf, r, domain, token, body)
-	buf.flush(w)
+	buf.Flush(w)
 }
 
 func (s *Sandbox) graphQLLocked(w http.ResponseWriter, r *http.Request, domain, token string, body []byte) {
@@ -118,9 +120,7 @@ func (s *Sandbox) graphQLLocked(w http.ResponseWriter, r *http.Request, domain, 
 		return
 	}
 	sh.counters.APICalls++
-	if sh.failN > 0 {
-		sh.failN--
-		status := sh.failStatus
+	if status := sh.faults.TakeFailure(); status != 0 {
 		if status == http.StatusTooManyRequests {
 			w.Header().Set("Retry-After", "2.0")
 			writeJSON(w, status, map[string]string{"errors": "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service."})

@@ -12,13 +12,14 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/switchboard-hub/switchboard/connectors/shopify/sandbox"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 const (
@@ -28,20 +29,10 @@ const (
 	prefix           = "/sandbox/shopify"
 )
 
-// clock is a controllable time source.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
-func (c *clock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
-
 type env struct {
 	t     *testing.T
 	sb    *sandbox.Sandbox
-	clock *clock
+	clock *sandboxkit.Clock
 	base  string // server URL + prefix
 	http  *http.Client
 }
@@ -50,7 +41,7 @@ type env struct {
 // the hub does, and creates testShop.
 func newEnv(t *testing.T, opts sandbox.Options) *env {
 	t.Helper()
-	clk := &clock{now: time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC)}
+	clk := sandboxkit.NewClock(time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC))
 	opts.ClientID, opts.ClientSecret, opts.Now = testClientID, testClientSecret, clk.Now
 	sb := sandbox.New(opts)
 	mux := http.NewServeMux()

@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"html/template"
 	"io"
 	"mime"
@@ -17,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 var consentPage = template.Must(template.New("consent").Parse(`<!doctype html>
@@ -321,9 +322,9 @@ func (s *Sandbox) serveAccessToken(w http.ResponseWriter, r *http.Request, domai
 		oauthError(w, http.StatusBadRequest, "invalid_request", "The request body could not be read")
 		return
 	}
-	buf := newBuffered()
+	buf := sandboxkit.NewBuffer()
 	s.accessTokenLocked(buf, domain, p)
-	buf.flush(w)
+	buf.Flush(w)
 }
 
 func (s *Sandbox) accessTokenLocked(w http.ResponseWriter, domain string, p map[string]string) {
@@ -416,13 +417,4 @@ func writeToken(w http.ResponseWriter, v map[string]any) {
 	writeJSON(w, http.StatusOK, v)
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	body, err := json.Marshal(v)
-	if err != nil {
-		http.Error(w, fmt.Sprintf("encoding response: %v", err), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	_, _ = w.Write(body)
-}
+func writeJSON(w http.ResponseWriter, status int, v any) { sandboxkit.WriteJSON(w, status, v) }

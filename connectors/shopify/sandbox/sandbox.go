@@ -91,14 +91,13 @@
 package sandbox
 
 import (
-	"bytes"
-	"crypto/rand"
-	"encoding/hex"
 	"net/http"
 	"regexp"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // APIVersion is the Admin API version the sandbox answers.
@@ -191,8 +190,7 @@ type shop struct {
 	bucketAvail float64
 	bucketAt    time.Time
 
-	failN      int
-	failStatus int
+	faults sandboxkit.Faults
 
 	permanentToken string
 	counters       Counters
@@ -267,11 +265,7 @@ func validShop(s string) bool { return shopRE.MatchString(s) }
 
 func (s *Sandbox) now() time.Time { return s.opts.Now() }
 
-func randomToken(prefix string) string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return prefix + hex.EncodeToString(b)
-}
+func randomToken(prefix string) string { return sandboxkit.RandomHex(prefix) }
 
 // ServeHTTP routes /{shop}/admin/... to the emulated Shopify and
 // /_control/... to the control API.
@@ -305,43 +299,6 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		notFound(w)
 	}
-}
-
-// buffered holds a response written under s.mu, so that it goes to the
-// client after the lock is released: a slow client never stalls the
-// sandbox.
-type buffered struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func newBuffered() *buffered { return &buffered{header: http.Header{}} }
-
-func (b *buffered) Header() http.Header { return b.header }
-
-func (b *buffered) Write(p []byte) (int, error) {
-	if b.status == 0 {
-		b.status = http.StatusOK
-	}
-	return b.body.Write(p)
-}
-
-func (b *buffered) WriteHeader(status int) {
-	if b.status == 0 {
-		b.status = status
-	}
-}
-
-func (b *buffered) flush(w http.ResponseWriter) {
-	for k, v := range b.header {
-		w.Header()[k] = v
-	}
-	if b.status == 0 {
-		b.status = http.StatusOK
-	}
-	w.WriteHeader(b.status)
-	_, _ = w.Write(b.body.Bytes())
 }
 
 func notFound(w http.ResponseWriter) {

@@ -77,23 +77,21 @@ func (s *Sandbox) authenticate(w http.ResponseWriter, r *http.Request) (*account
 func (s *Sandbox) admit(w http.ResponseWriter, a *account) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if a.throttleN > 0 {
-		a.throttleN--
+	if a.faults.TakeThrottle() {
 		a.counters.Throttled++
 		writeError(w, http.StatusTooManyRequests, 20429, "Too Many Requests")
 		return false
 	}
-	if a.failN > 0 {
-		a.failN--
+	if status := a.faults.TakeFailure(); status != 0 {
 		a.counters.Failed++
-		switch a.failStatus {
+		switch status {
 		case http.StatusTooManyRequests:
 			a.counters.Throttled++
 			writeError(w, http.StatusTooManyRequests, 20429, "Too Many Requests")
 		case http.StatusServiceUnavailable:
 			writeError(w, http.StatusServiceUnavailable, 20503, "Service Unavailable")
 		default:
-			writeError(w, a.failStatus, 20500, "Internal Server Error")
+			writeError(w, status, 20500, "Internal Server Error")
 		}
 		return false
 	}

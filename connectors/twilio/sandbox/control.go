@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha1" //nolint:gosec // Twilio signs callbacks with HMAC-SHA1; the sandbox signs as Twilio does.
@@ -9,13 +8,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // The control API, for tests and the hub's sandbox mode. Every route takes
@@ -158,18 +158,18 @@ func (s *Sandbox) RotateToken(sid string) (string, error) {
 // FailNext makes the account's next n API calls answer status (a 4xx or
 // 5xx).
 func (s *Sandbox) FailNext(sid string, n, status int) error {
-	if n < 0 || status < 400 || status > 599 {
-		return fmt.Errorf("sandbox: fail next: need count ≥ 0 and a 4xx or 5xx status, got %d and %d", n, status)
+	if err := sandboxkit.CheckFailNext(n, status); err != nil {
+		return err
 	}
-	return s.withAccount(sid, func(a *account) { a.failN, a.failStatus = n, status })
+	return s.withAccount(sid, func(a *account) { a.faults.SetFail(n, status) })
 }
 
 // Throttle makes the account's next n API calls answer 429 (20429).
 func (s *Sandbox) Throttle(sid string, n int) error {
-	if n < 0 {
-		return fmt.Errorf("sandbox: throttle: count %d is negative", n)
+	if err := sandboxkit.CheckThrottle(n); err != nil {
+		return err
 	}
-	return s.withAccount(sid, func(a *account) { a.throttleN = n })
+	return s.withAccount(sid, func(a *account) { a.faults.SetThrottle(n) })
 }
 
 // Counters returns the account's counters.
@@ -376,77 +376,38 @@ func (s *Sandbox) send(ctx context.Context, calls []*callback) []Delivery {
 			d.Error = err.Error()
 		} else {
 			d.HTTPStatus = resp.StatusCode
-			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
-			_ = resp.Body.Close()
+			sandboxkit.DrainAndClose(resp)
 		}
 		out = append(out, d)
 	}
 	return out
 }
 
-func controlError(w http.ResponseWriter, err error) {
-	status := http.StatusBadRequest
-	if errors.Is(err, ErrNoAccount) || errors.Is(err, ErrNoMessage) {
-		status = http.StatusNotFound
-	}
-	writeJSON(w, status, map[string]string{"error": err.Error()})
-}
-
-func decodeControl(r *http.Request, v any) error {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-	if err != nil {
-		return fmt.Errorf("sandbox: reading body: %w", err)
-	}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return nil
-	}
-	if err := json.Unmarshal(body, v); err != nil {
-		return fmt.Errorf("sandbox: decoding body: %w", err)
-	}
-	return nil
-}
-
 func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest string) {
 	parts := strings.Split(strings.TrimSuffix(rest, "/"), "/")
-	ok := func(err error) {
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
-	}
+	ctl := sandboxkit.Control{NotFound: []error{ErrNoAccount, ErrNoMessage}, MaxBody: 1 << 20}
 	switch {
 	case len(parts) == 1 && parts[0] == "tick" && r.Method == http.MethodPost:
 		writeJSON(w, http.StatusOK, map[string]any{"deliveries": s.Tick(r.Context())})
 		return
 	case len(parts) == 1 && parts[0] == "accounts" && r.Method == http.MethodPost:
 		var spec AccountSpec
-		if err := decodeControl(r, &spec); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &spec) {
 			return
 		}
 		st, err := s.CreateAccount(spec)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusCreated, st)
+		ctl.Reply(w, http.StatusCreated, st, err)
 		return
 	case len(parts) == 3 && parts[0] == "messages" && parts[2] == "status" && r.Method == http.MethodPost:
 		var body struct {
 			Status    string `json:"status"`
 			ErrorCode int    `json:"errorCode"`
 		}
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
 		m, ds, err := s.SetStatus(r.Context(), parts[1], body.Status, body.ErrorCode)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"message": m, "deliveries": ds})
+		ctl.Reply(w, http.StatusOK, map[string]any{"message": m, "deliveries": ds}, err)
 		return
 	case len(parts) < 2 || parts[0] != "accounts":
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control route"})
@@ -457,52 +418,37 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest stri
 	switch route {
 	case "GET ":
 		st, err := s.Account(sid)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, st)
+		ctl.Reply(w, http.StatusOK, st, err)
 	case "POST /numbers":
 		var body struct {
 			Number string `json:"number"`
 		}
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
-		ok(s.AddNumber(sid, body.Number))
+		ctl.NoContent(w, s.AddNumber(sid, body.Number))
 	case "POST /rotate-token":
 		tok, err := s.RotateToken(sid)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"authToken": tok})
+		ctl.Reply(w, http.StatusOK, map[string]string{"authToken": tok}, err)
 	case "POST /fail":
 		var body struct{ Count, Status int }
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
-		ok(s.FailNext(sid, body.Count, body.Status))
+		ctl.NoContent(w, s.FailNext(sid, body.Count, body.Status))
 	case "POST /throttle":
 		var body struct{ Count int }
-		if err := decodeControl(r, &body); err != nil {
-			controlError(w, err)
+		if !ctl.Read(w, r, &body) {
 			return
 		}
-		ok(s.Throttle(sid, body.Count))
+		ctl.NoContent(w, s.Throttle(sid, body.Count))
 	case "GET /counters":
 		c, err := s.Counters(sid)
-		if err != nil {
-			controlError(w, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, c)
+		ctl.Reply(w, http.StatusOK, c, err)
 	case "GET /messages":
 		ms, err := s.Messages(sid)
 		if err != nil {
-			controlError(w, err)
+			ctl.Error(w, err)
 			return
 		}
 		if ms == nil {

@@ -84,13 +84,12 @@
 package sandbox
 
 import (
-	"crypto/rand"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/switchboard-hub/switchboard/connectors/internal/sandboxkit"
 )
 
 // APIVersion is the REST API version the sandbox answers.
@@ -143,10 +142,8 @@ type account struct {
 	numbers      []string
 	services     map[string]string // sid → friendly name
 
-	failN      int
-	failStatus int
-	throttleN  int
-	counters   Counters
+	faults   sandboxkit.Faults
+	counters Counters
 }
 
 type message struct {
@@ -208,11 +205,7 @@ func New(opts Options) *Sandbox {
 func (s *Sandbox) now() time.Time { return s.opts.Now().UTC() }
 
 // newSID returns a Twilio SID: two letters and 32 hex characters.
-func newSID(prefix string) string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return prefix + hex.EncodeToString(b)
-}
+func newSID(prefix string) string { return sandboxkit.RandomHex(prefix) }
 
 // rfc2822 is Twilio's date format.
 func rfc2822(t time.Time) string { return t.UTC().Format("Mon, 02 Jan 2006 15:04:05 -0700") }
@@ -225,16 +218,7 @@ type twilioError struct {
 	Status   int    `json:"status"`
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	body, err := json.Marshal(v)
-	if err != nil {
-		http.Error(w, fmt.Sprintf("encoding response: %v", err), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	_, _ = w.Write(body)
-}
+func writeJSON(w http.ResponseWriter, status int, v any) { sandboxkit.WriteJSON(w, status, v) }
 
 // writeError answers Twilio's error body.
 func writeError(w http.ResponseWriter, status, code int, message string) {
