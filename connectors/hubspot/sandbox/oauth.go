@@ -21,7 +21,7 @@ var consentPage = template.Must(template.New("consent").Parse(`<!doctype html>
 <title>Connect app – {{.Portal}} – HubSpot sandbox</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;background:#f5f8fa;color:#33475b;margin:0}
-main{max-width:34rem;margin:3rem auto;background:#fff;border:1px solid #cbd6e2;border-radius:6px;padding:2rem}
+main{max-width:34rem;margin:3rem max(1rem,calc((100% - 34rem) / 2));background:#fff;border:1px solid #cbd6e2;border-radius:6px;padding:2rem}
 .badge{display:inline-block;background:#ff7a59;color:#fff;border-radius:4px;padding:.15rem .5rem;font-size:.8rem;font-weight:600}
 h1{font-size:1.3rem;margin:.8rem 0}
 ul{padding-left:1.2rem}

@@ -28,7 +28,7 @@ var consentPage = template.Must(template.New("consent").Parse(`<!doctype html>
 <title>Install app – {{.ShopName}} – Shopify sandbox</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;background:#f1f1f1;color:#303030;margin:0}
-main{max-width:32rem;margin:3rem auto;background:#fff;border-radius:12px;padding:2rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+main{max-width:32rem;margin:3rem 1rem;margin:3rem max(1rem,calc((100% - 32rem) / 2));background:#fff;border-radius:12px;padding:2rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
 .badge{display:inline-block;background:#ffd79d;color:#5e4200;border-radius:6px;padding:.15rem .5rem;font-size:.8rem;font-weight:600}
 h1{font-size:1.3rem;margin:.8rem 0}
 ul{padding-left:1.2rem}
