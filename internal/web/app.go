@@ -20,29 +20,30 @@ or use the GraphQL API at <a href="/graphql">/graphql</a>.</p></body>`
 func appHandler(app fs.FS) http.Handler {
 	files := http.FileServerFS(app)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		index, err := fs.ReadFile(app, "index.html")
-		if err != nil {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			_, _ = w.Write([]byte(notBuilt))
-			return
-		}
 		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
 		if name != "" && name != "index.html" {
-			if st, err := fs.Stat(app, name); err == nil && !st.IsDir() {
+			st, err := fs.Stat(app, name)
+			switch {
+			case err == nil && !st.IsDir():
 				if strings.HasPrefix(name, "assets/") {
 					w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 				}
 				files.ServeHTTP(w, r)
 				return
-			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			case err != nil && !errors.Is(err, fs.ErrNotExist):
 				http.Error(w, "internal error", http.StatusInternalServerError)
 				return
-			}
-			if path.Ext(name) != "" {
+			case path.Ext(name) != "":
 				// A missing file (favicon.ico, an old asset) is a 404, not the app.
 				http.NotFound(w, r)
 				return
 			}
+		}
+		index, err := fs.ReadFile(app, "index.html")
+		if err != nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = w.Write([]byte(notBuilt))
+			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-cache")
