@@ -138,3 +138,15 @@ type OAuthHooks interface {
 type GrantRevocationDetector interface {
 	GrantRevoked(status int, body []byte) bool
 }
+
+// Tokens are an OAuth connection's tokens.
+type Tokens struct {
+	Access  secrets.Secret
+	Refresh secrets.Secret
+}
+
+// Revoker ends a connection's access at the provider, for providers whose
+// API allows it; the hub calls it on disconnect before erasing the tokens.
+type Revoker interface {
+	Revoke(ctx context.Context, env Env, config map[string]string, t Tokens) error
+}

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"encoding/json"
 	"html"
 	"io"
 	"net/http"
@@ -88,6 +89,19 @@ func TestHubSpotOAuthDanceThroughTheHub(t *testing.T) {
 		require.NoError(t, h.App.DB.Bun.NewRaw("SELECT credentials FROM connections").Scan(t.Context(), &creds))
 		require.True(t, strings.HasPrefix(creds, "v1."), "tokens are sealed")
 		require.NotContains(t, creds, "na1-", "the refresh token is not stored in the clear")
+
+		// Disconnecting revokes the refresh token at HubSpot before erasing it
+		// (that the sandbox then refuses it is tested in connectors/hubspot).
+		opened, err := h.App.Keys.Open(creds, "connections.credentials."+rawID(c["id"].(string)))
+		require.NoError(t, err)
+		var tokens struct {
+			Refresh string `json:"refresh_token"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(opened.Reveal()), &tokens))
+		owner.MustDo(t, `mutation($id: ID!) { disconnect(id: $id) { status } }`, map[string]any{"id": c["id"]})
+		entry := owner.MustDo(t, `query($a: ID!) { auditLog(agencyId: $a, action: "connection.disconnected") { edges { node { summary } } } }`, map[string]any{"a": owner.AgencyID})
+		require.Contains(t, entry.Raw, "HubSpot revoked its authorization")
+		require.NotEmpty(t, tokens.Refresh)
 
 		// Declining on the consent page brings the user back with the
 		// reason and creates nothing more.

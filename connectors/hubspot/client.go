@@ -535,3 +535,14 @@ func (c *Client) AddToList(ctx context.Context, token secrets.Secret, listID str
 	}
 	return ListMembership{Added: append(out.RecordsIDsAdded, out.RecordIDsAdded...), Missing: out.RecordIDsMissing}, nil
 }
+
+// RevokeRefreshToken deletes a refresh token at HubSpot, ending the app's
+// access to the portal through it (the request carries the connection's
+// access token). An unknown token counts as revoked.
+func (c *Client) RevokeRefreshToken(ctx context.Context, access, refresh secrets.Secret) error {
+	err := c.do(ctx, "revoke refresh token", http.MethodDelete, "/oauth/v1/refresh-tokens/"+url.PathEscape(refresh.Reveal()), nil, access, nil, nil)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	return err
+}

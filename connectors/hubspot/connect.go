@@ -61,3 +61,12 @@ func ClientFor(env connectors.Env) *Client {
 func (Connector) GrantRevoked(status int, body []byte) bool {
 	return status == http.StatusBadRequest && bytes.Contains(body, []byte(`"BAD_REFRESH_TOKEN"`))
 }
+
+// Revoke implements connectors.Revoker: HubSpot lets an app delete its
+// refresh token.
+func (Connector) Revoke(ctx context.Context, env connectors.Env, _ map[string]string, t connectors.Tokens) error {
+	if t.Refresh.Empty() {
+		return nil
+	}
+	return ClientFor(env).RevokeRefreshToken(ctx, t.Access, t.Refresh)
+}

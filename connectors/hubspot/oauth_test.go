@@ -255,3 +255,16 @@ func TestHubSpotGrantRevokedRecognisesBadRefreshToken(t *testing.T) {
 	require.False(t, c.GrantRevoked(400, []byte(`{"status":"BAD_CLIENT_ID"}`)))
 	require.False(t, c.GrantRevoked(503, []byte(`BAD_REFRESH_TOKEN`)), "an outage is not a revocation")
 }
+
+func TestHubSpotRevokeOnDisconnectEndsTheRefreshToken(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{})
+	tok := e.connect()
+	tokens := connectors.Tokens{Access: secrets.New(tok.AccessToken), Refresh: secrets.New(tok.RefreshToken)}
+	require.NoError(t, hubspot.Connector{}.Revoke(e.ctx, connectors.Env{SandboxBase: e.client.BaseURL}, nil, tokens))
+
+	_, err := e.oauth.TokenSource(e.ctx, &oauth2.Token{RefreshToken: tok.RefreshToken, Expiry: time.Unix(1, 0)}).Token()
+	_, status, _ := retrieveErr(t, err)
+	require.Equal(t, "BAD_REFRESH_TOKEN", status, "the revoked refresh token no longer works")
+	require.NoError(t, hubspot.Connector{}.Revoke(e.ctx, connectors.Env{SandboxBase: e.client.BaseURL}, nil, tokens), "revoking twice is fine")
+}

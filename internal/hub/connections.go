@@ -144,6 +144,7 @@ func (s *Service) Disconnect(ctx context.Context, id string) (*store.Connection,
 	if row.Status == store.ConnectionDisabled {
 		return row, nil
 	}
+	revoked := s.revokeAtProvider(ctx, row, c)
 	row.Status, row.Credentials, row.SecretFields, row.LastError = store.ConnectionDisabled, "", []string{}, nil
 	row.UpdatedAt = s.now()
 	err = s.inTx(ctx, func(ctx context.Context, tx *txn) error {
@@ -153,10 +154,30 @@ func (s *Service) Disconnect(ctx context.Context, id string) (*store.Connection,
 		tx.published = append(tx.published, bus.Message{Topic: connectionsTopic(row.WorkspaceID), Data: row.ID})
 		return s.record(ctx, tx, change{
 			agencyID: row.AgencyID, workspaceID: row.WorkspaceID, action: "connection.disconnected", targetType: "Connection", targetID: row.ID,
-			summary: fmt.Sprintf("disconnected %s (%q) and erased its credentials", c.Spec().Name, row.Name),
+			summary: fmt.Sprintf("disconnected %s (%q) and erased its credentials%s", c.Spec().Name, row.Name, revoked),
 		})
 	})
 	return row, err
+}
+
+// revokeAtProvider ends an OAuth connection's access at the provider when
+// its API allows; it never blocks the disconnect. It returns what to add to
+// the audit summary.
+func (s *Service) revokeAtProvider(ctx context.Context, row *store.Connection, c connectors.Connector) string {
+	r, ok := c.(connectors.Revoker)
+	if !ok || row.Credentials == "" {
+		return ""
+	}
+	tok, err := s.openTokens(row)
+	if err != nil {
+		return ""
+	}
+	if err := r.Revoke(ctx, s.env(s.oauthApps[row.Connector]), row.Config,
+		connectors.Tokens{Access: secrets.New(tok.AccessToken), Refresh: secrets.New(tok.RefreshToken)}); err != nil {
+		s.log.WarnContext(ctx, "revoke at provider failed", "connector", row.Connector, "err", err.Error())
+		return "; " + c.Spec().Name + " could not be told to revoke them"
+	}
+	return "; " + c.Spec().Name + " revoked its authorization"
 }
 
 // Connections lists a workspace's connections.

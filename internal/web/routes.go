@@ -59,7 +59,7 @@ func NewRouter(o Options) http.Handler {
 	}
 	mux.Handle("GET /oauth/{slug}/callback", authn.middleware(oauthCallback(o.Hub)))
 	for prefix, h := range o.Sandboxes {
-		for _, m := range []string{"GET", "POST"} {
+		for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
 			mux.Handle(m+" "+prefix+"/", http.StripPrefix(prefix, h))
 		}
 	}

@@ -293,6 +293,7 @@ func (s *Sandbox) routes() *http.ServeMux {
 	m.HandleFunc("POST /oauth/authorize/cancel", s.serveCancel)
 	m.HandleFunc("POST /oauth/v1/token", s.serveToken)
 	m.HandleFunc("GET /oauth/v1/access-tokens/{token}", s.serveTokenInfo)
+	m.HandleFunc("DELETE /oauth/v1/refresh-tokens/{token}", s.serveRevokeRefresh)
 	m.HandleFunc("GET /crm/v3/objects/contacts", s.api(s.listContacts))
 	m.HandleFunc("POST /crm/v3/objects/contacts", s.api(s.createContact))
 	m.HandleFunc("GET /crm/v3/objects/contacts/{id}", s.api(s.readContact))
