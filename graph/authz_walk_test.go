@@ -48,7 +48,7 @@ var walkCases = map[string]walkCase{
 	"agency":            {docs: []string{`query($agency: ID!) { agency(id: $agency) { id name viewerRole } }`}},
 	"workspace":         {workspaceLevel: true, docs: []string{`query($workspace: ID!) { workspace(id: $workspace) { id name agency { name } } }`}},
 	"workspaces":        {workspaceLevel: true, docs: []string{`query($agency: ID!) { workspaces(agencyId: $agency, includeArchived: true) { totalCount edges { node { id name } } } }`}},
-	"members":           {docs: []string{`query($agency: ID!) { members(agencyId: $agency) { edges { node { id user { email } workspaces { name } } } } }`}},
+	"members":           {workspaceLevel: true, docs: []string{`query($agency: ID!) { members(agencyId: $agency) { edges { node { id user { email } workspaces { id name } } } } }`}},
 	"invitations":       {docs: []string{`query($agency: ID!) { invitations(agencyId: $agency) { edges { node { id email } } } }`}},
 	"invitationPreview": {docs: []string{`{ invitationPreview(token: "sbi_guessed") { agencyName email } }`}},
 	"apiTokens":         {docs: []string{`query($agency: ID!) { apiTokens(agencyId: $agency, includeRevoked: true) { edges { node { id name prefix } } } }`}},
@@ -61,7 +61,7 @@ var walkCases = map[string]walkCase{
 	"connections": {workspaceLevel: true, docs: []string{`query($workspace: ID!) { connections(workspaceId: $workspace) { id name values { name value } } }`}},
 	// Mutations
 	"createConnection": {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { createConnection(input: {workspaceId: $workspace, connector: "webhook", name: "intruder",
-		values: [{name: "url", value: "https://intruder.example/x"}]}) { id } }`}},
+		values: [{name: "url", value: "https://intruder.example/x"}, {name: "signingSecret", value: "intruder-signing-secret-0123456789"}]}) { id } }`}},
 	"startConnection": {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { startConnection(input: {workspaceId: $workspace, connector: "shopify",
 		values: [{name: "shop", value: "intruder.myshopify.com"}]}) { authorizeUrl } }`}},
 	"reconnect":        {workspaceLevel: true, docs: []string{`mutation($connection: ID!) { reconnect(id: $connection) { authorizeUrl } }`}},
@@ -170,6 +170,7 @@ func newWalkWorld(t *testing.T, h *testenv.Hub) *walkWorld {
 	wa2 := w.ownerA.MustDo(t, createWorkspace, map[string]any{"a": w.ownerA.AgencyID, "n": "Alpha Hidden Store"}).String("createWorkspace.id")
 	w.memberA = addMember(t, h, w.ownerA, "MEMBER", []string{wa1})
 	w.viewerA = addMember(t, h, w.ownerA, "VIEWER", nil)
+	addMember(t, h, w.ownerA, "VIEWER", []string{wa2}) // a member of the hidden store, listed among the members
 	ro := w.ownerA.MustDo(t, `mutation($a: ID!) { createApiToken(input: {agencyId: $a, name: "alpha read-only", access: READ_ONLY}) { secret } }`,
 		map[string]any{"a": w.ownerA.AgencyID}).String("createApiToken.secret")
 	w.readOnlyA = h.WithToken(ro)
@@ -308,7 +309,8 @@ func snapshot(t *testing.T, db *bun.DB) string {
 
 func addWebhook(t *testing.T, a *testenv.Account, workspaceID, name string) string {
 	return a.MustDo(t, `mutation($w: ID!, $n: String!) { createConnection(input: {workspaceId: $w, connector: "webhook", name: $n,
-		values: [{name: "url", value: "https://example.com/hook"}]}) { id } }`, map[string]any{"w": workspaceID, "n": name}).String("createConnection.id")
+		values: [{name: "url", value: "https://example.com/hook"}, {name: "signingSecret", value: "a-signing-secret-of-24-chars"}]}) { id } }`,
+		map[string]any{"w": workspaceID, "n": name}).String("createConnection.id")
 }
 
 func firstEntry(t *testing.T, a *testenv.Account, workspaceID string) string {

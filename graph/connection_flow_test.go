@@ -110,19 +110,26 @@ func TestConnectionInputIsValidatedAgainstTheSpec(t *testing.T) {
 	r = do("shopify", []map[string]any{{"name": "shop", "value": "acme.myshopify.com"}})
 	require.Contains(t, r.Fields()["connector"], "OAuth")
 	r = do("webhook", []map[string]any{{"name": "url", "value": "ftp://x"}, {"name": "colour", "value": "red"}})
-	require.Equal(t, map[string]any{"values.url": "must be an http(s) URL like https://example.com/hook", "values.colour": "is not a field of this connector"}, r.Fields())
+	require.Equal(t, map[string]any{"values.url": "must be an http(s) URL like https://example.com/hook", "values.colour": "is not a field of this connector",
+		"values.signingSecret": "is required"}, r.Fields())
 	r = do("twilio", []map[string]any{{"name": "accountSid", "value": "AC123"}})
 	require.Equal(t, "must be an Account SID: AC followed by 32 hexadecimal characters", r.Fields()["values.accountSid"])
 	require.Equal(t, "is required", r.Fields()["values.authToken"])
 
-	ok := owner.MustDo(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": ws, "connector": "webhook", "values": []map[string]any{{"name": "url", "value": "https://example.com/a"}}}})
+	short := do("webhook", []map[string]any{{"name": "url", "value": "https://example.com/a"}, {"name": "signingSecret", "value": "short"}})
+	require.Equal(t, "must be at least 24 characters (a long random string)", short.Fields()["values.signingSecret"])
+	hook := func(u string) []map[string]any {
+		return []map[string]any{{"name": "url", "value": u}, {"name": "signingSecret", "value": "a-signing-secret-of-24-chars"}}
+	}
+	ok := owner.MustDo(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": ws, "connector": "webhook", "values": hook("https://example.com/a")}})
 	require.Equal(t, "Outbound webhook", ok.String("createConnection.name"))
 	for _, v := range ok.Get("createConnection.values").([]any) {
 		if v.(map[string]any)["name"] == "signingSecret" {
-			require.Equal(t, true, v.(map[string]any)["isSet"], "a signing secret is generated")
+			require.Equal(t, true, v.(map[string]any)["isSet"])
+			require.Nil(t, v.(map[string]any)["value"], "the secret is never shown again")
 		}
 	}
-	dup := do("webhook", []map[string]any{{"name": "url", "value": "https://example.com/b"}})
+	dup := do("webhook", hook("https://example.com/b"))
 	require.Equal(t, "CONFLICT", dup.Code())
 	require.Contains(t, dup.Fields(), "name")
 

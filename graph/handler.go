@@ -19,6 +19,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/switchboard-hub/switchboard/graph/generated"
+	"github.com/switchboard-hub/switchboard/internal/auth"
 	"github.com/switchboard-hub/switchboard/internal/failure"
 	"github.com/switchboard-hub/switchboard/internal/hub"
 	"github.com/switchboard-hub/switchboard/internal/telemetry"
@@ -72,6 +73,9 @@ func NewHandler(o HandlerOptions) http.Handler {
 		InitTimeout:           10 * time.Second,
 		KeepAlivePingInterval: 15 * time.Second,
 		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			// Responses over a socket cannot set cookies: mutations that need
+			// them (signIn, startConnection) refuse instead of losing them.
+			ctx = auth.WithCookieJar(ctx, nil)
 			ctx, err := o.AuthenticateSocket(ctx, p.Authorization())
 			if err != nil {
 				code := CloseUnauthenticated
@@ -130,7 +134,12 @@ func NewHandler(o HandlerOptions) http.Handler {
 		o.Log.ErrorContext(ctx, "graphql: resolver panicked", "panic", fmt.Sprint(v))
 		return errors.New("internal error")
 	})
-	return WithLoaders(o.Hub, srv)
+	// Fresh loaders for every response: a WebSocket is one HTTP request but
+	// many responses, and a cache held across them would show stale names.
+	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		return next(context.WithValue(ctx, loadersKey{}, newLoaders(o.Hub)))
+	})
+	return srv
 }
 
 // presentError maps hub failures to extensions.code and masks everything

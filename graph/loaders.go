@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"net/http"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -38,14 +37,6 @@ func batch[T any](load func(context.Context, []string) ([]*T, error)) func(conte
 		}
 		return rows, nil
 	}
-}
-
-// WithLoaders gives every request (and WebSocket connection) fresh loaders.
-func WithLoaders(h *hub.Service, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(h))
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
 }
 
 func loadersFrom(ctx context.Context) *loaders {

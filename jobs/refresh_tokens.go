@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/switchboard-hub/switchboard/internal/failure"
 	"github.com/switchboard-hub/switchboard/internal/store"
@@ -68,9 +69,13 @@ type RefreshConnectionArgs struct {
 // Kind implements river.JobArgs.
 func (RefreshConnectionArgs) Kind() string { return "refresh_connection" }
 
-// InsertOpts keeps one pending refresh per connection.
+// InsertOpts keeps one unfinished refresh per connection (finished ones do
+// not count, or a connection could only be refreshed once a day).
 func (RefreshConnectionArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}, MaxAttempts: 8}
+	return river.InsertOpts{MaxAttempts: 8, UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: []rivertype.JobState{
+		rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRunning,
+		rivertype.JobStateRetryable, rivertype.JobStateScheduled,
+	}}}
 }
 
 // RefreshConnectionWorker works RefreshConnectionArgs.

@@ -23,38 +23,47 @@ type ResealCredentialsWorker struct {
 	deps Deps
 }
 
-// resealBatch bounds one pass; the job snoozes to continue.
+// resealBatch is how many rows are read at a time.
 const resealBatch = 200
 
 // Work re-seals one batch of credentials.
 func (w *ResealCredentialsWorker) Work(ctx context.Context, _ *river.Job[ResealCredentialsArgs]) error {
 	keys := w.deps.Keys
-	rows, err := store.ConnectionsSealedWithOtherKeys(ctx, w.deps.DB, keys.PrimaryID(), resealBatch)
-	if err != nil {
-		return fmt.Errorf("find credentials to re-seal: %w", err)
+	done, unreadable, after := 0, 0, ""
+	for {
+		rows, err := store.ConnectionsSealedWithOtherKeys(ctx, w.deps.DB, keys.PrimaryID(), after, resealBatch)
+		if err != nil {
+			return fmt.Errorf("find credentials to re-seal: %w", err)
+		}
+		for i := range rows {
+			row := &rows[i]
+			after = row.ID
+			plain, err := keys.Open(row.Credentials, row.CredentialsBinding())
+			if err != nil {
+				// One unreadable row (its key already removed) must not
+				// stop the others from moving to the new key.
+				unreadable++
+				continue
+			}
+			sealed, err := keys.Seal(plain, row.CredentialsBinding())
+			if err != nil {
+				return fmt.Errorf("re-seal connection %s: %w", row.ID, err)
+			}
+			ok, err := store.ReplaceCredentials(ctx, w.deps.DB, row.ID, row.Credentials, sealed)
+			if err != nil {
+				return fmt.Errorf("save connection %s: %w", row.ID, err)
+			}
+			if ok {
+				done++
+			}
+		}
+		if len(rows) < resealBatch {
+			break
+		}
 	}
-	done := 0
-	for i := range rows {
-		row := &rows[i]
-		plain, err := keys.Open(row.Credentials, row.CredentialsBinding())
-		if err != nil {
-			return fmt.Errorf("open the credentials of connection %s (is its key still in HUB_SECRET_KEY?): %w", row.ID, err)
-		}
-		sealed, err := keys.Seal(plain, row.CredentialsBinding())
-		if err != nil {
-			return fmt.Errorf("re-seal connection %s: %w", row.ID, err)
-		}
-		ok, err := store.ReplaceCredentials(ctx, w.deps.DB, row.ID, row.Credentials, sealed)
-		if err != nil {
-			return fmt.Errorf("save connection %s: %w", row.ID, err)
-		}
-		if ok {
-			done++
-		}
-	}
-	river.RecordOutput(ctx, map[string]int{"resealed": done}) //nolint:errcheck // informational
-	if len(rows) == resealBatch {
-		return river.JobSnooze(0) // more to do
+	river.RecordOutput(ctx, map[string]int{"resealed": done, "unreadable": unreadable}) //nolint:errcheck // informational
+	if unreadable > 0 {
+		return fmt.Errorf("%d connections have credentials no key in HUB_SECRET_KEY opens; they must be connected again", unreadable)
 	}
 	return nil
 }

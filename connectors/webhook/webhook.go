@@ -21,8 +21,9 @@ func (Connector) Spec() connectors.Spec {
 		Auth:       connectors.Auth{Kind: connectors.AuthNone},
 		Fields: []connectors.Field{
 			{Name: "url", Label: "Endpoint URL", Type: connectors.URL, Required: true, MaxLength: 2000},
-			{Name: "signingSecret", Label: "Signing secret", Type: connectors.Secret, MaxLength: 200,
-				Help: "Leave empty to have one generated; the receiver verifies signatures with it"},
+			{Name: "signingSecret", Label: "Signing secret", Type: connectors.Secret, Required: true, MaxLength: 200,
+				Pattern: `.{24,}`, PatternHelp: "must be at least 24 characters (a long random string)",
+				Help: "A long random string you also give the receiver, which verifies each delivery's signature with it"},
 		},
 		Actions: []connectors.Action{{Name: "notify", Summary: "POST a JSON payload to the endpoint", Input: []connectors.Field{
 			{Name: "event", Label: "Event name", Type: connectors.Text, Required: true, MaxLength: 100},

@@ -73,6 +73,7 @@ test('connect an outbound webhook from the marketplace, test it and disconnect i
   await expect(page.getByText('Endpoint URL must be an http(s) URL')).toBeVisible();
   await snap(page, 'connector-webhook');
   await url.fill('https://example.com/hooks/switchboard');
+  await page.getByLabel(/^Signing secret/).fill('a-long-random-signing-secret-for-tests');
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
 
   // Back on the workspace, the new connection is there, highlighted, and the query is gone.

@@ -191,12 +191,13 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.Config.ShutdownTimeout)
 	defer cancel()
 	httpErr := srv.Shutdown(shutdownCtx)
-	stopBackground() // closes subscriptions and WebSockets, stops the live bus
-	riverErr := a.River.Stop(shutdownCtx)
-	if riverErr != nil {
-		a.Log.Warn("jobs did not finish in time; they will be retried", "err", riverErr.Error())
+	// A soft stop first: running jobs finish (cancelling River's start
+	// context would cancel them at once).
+	if err := a.River.Stop(shutdownCtx); err != nil {
+		a.Log.Warn("jobs did not finish in time; they will be retried", "err", err.Error())
 		_ = a.River.StopAndCancel(context.Background())
 	}
+	stopBackground() // closes subscriptions and WebSockets, stops the live bus
 	dbErr := a.DB.Close()
 	return errors.Join(ignoreClosed(httpErr), dbErr)
 }

@@ -163,3 +163,22 @@ func checkWorkspaceIDs(ctx context.Context, db bun.IDB, agencyID, field string, 
 	}
 	return nil
 }
+
+// principalStillValid reports whether the caller's credential still stands
+// (for long-lived subscriptions): an API token not revoked, a session not
+// ended.
+func (s *Service) principalStillValid(ctx context.Context) bool {
+	p := auth.FromContext(ctx)
+	if p == nil {
+		return false
+	}
+	if p.Token != nil {
+		t, err := store.APITokenByID(ctx, s.db, p.Token.ID)
+		return err == nil && t.RevokedAt == nil
+	}
+	if p.SessionID != "" {
+		ok, err := store.SessionExists(ctx, s.db, p.SessionID, s.now())
+		return err == nil && ok
+	}
+	return true
+}

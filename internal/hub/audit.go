@@ -150,6 +150,11 @@ func (s *Service) SubscribeAuditLog(ctx context.Context, agencyID string, worksp
 	go func() {
 		defer close(out)
 		for msg := range msgs {
+			// Access is checked again for every entry: a member removed, a
+			// token revoked or a scope narrowed stops the stream at once.
+			if a, err = s.access(ctx, s.db, agencyID); err != nil || !s.principalStillValid(ctx) {
+				return
+			}
 			e, err := store.AuditEntryByID(ctx, s.db, msg.Data)
 			if err != nil {
 				if ctx.Err() == nil {

@@ -62,9 +62,6 @@ func (s *Service) CreateConnection(ctx context.Context, in CreateConnectionInput
 	if w.ArchivedAt != nil {
 		return nil, failure.New(failure.Conflict, "the workspace is archived; restore it before connecting anything")
 	}
-	if spec.Slug == "webhook" && values["signingSecret"] == "" {
-		values["signingSecret"] = auth.NewSecret("whsec_")
-	}
 	conn := splitValues(spec, values)
 	if err := s.check(ctx, c, conn, a.Principal); err != nil {
 		return nil, err
@@ -140,6 +137,16 @@ func (s *Service) Disconnect(ctx context.Context, id string) (*store.Connection,
 	row, _, c, err := s.connectionForWrite(ctx, id)
 	if err != nil {
 		return nil, err
+	}
+	// The refresh lock keeps a refresh in flight from writing tokens back
+	// after the credentials are erased.
+	unlock, err := s.locks.Lock(ctx, "oauth-refresh:"+row.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if row, err = store.ConnectionByID(ctx, s.db, row.ID); err != nil {
+		return nil, notFoundAs(err, "connection")
 	}
 	if row.Status == store.ConnectionDisabled {
 		return row, nil
@@ -217,6 +224,9 @@ func (s *Service) SubscribeConnections(ctx context.Context, workspaceID string) 
 	go func() {
 		defer close(out)
 		for msg := range msgs {
+			if _, _, err := s.workspaceFor(ctx, s.db, workspaceID); err != nil || !s.principalStillValid(ctx) {
+				return // access was taken away
+			}
 			row, err := store.ConnectionByID(ctx, s.db, msg.Data)
 			if err != nil {
 				continue

@@ -281,6 +281,9 @@ func (s *Service) AcceptInvitation(ctx context.Context, in AcceptInvitationInput
 			}
 			user = &store.User{ID: store.NewID(), Email: inv.Email, Name: in.Name, PasswordHash: hash, CreatedAt: now}
 			if err := store.InsertUser(ctx, tx, user); err != nil {
+				if store.IsUniqueViolation(err, "") {
+					return failure.New(failure.Conflict, "an account for %s was just created; sign in to accept", inv.Email)
+				}
 				return fmt.Errorf("create user: %w", err)
 			}
 			if grant, err = s.startSession(ctx, tx, user.ID, userAgent); err != nil {
@@ -304,6 +307,9 @@ func (s *Service) AcceptInvitation(ctx context.Context, in AcceptInvitationInput
 		}
 		m := &store.Membership{ID: store.NewID(), AgencyID: inv.AgencyID, UserID: user.ID, Role: inv.Role, AllWorkspaces: inv.AllWorkspaces, CreatedAt: now}
 		if err := store.InsertMembership(ctx, tx, m, wsIDs); err != nil {
+			if store.IsUniqueViolation(err, "") {
+				return failure.New(failure.Conflict, "you are already a member of this agency")
+			}
 			return fmt.Errorf("create membership: %w", err)
 		}
 		return s.record(auth.WithPrincipal(ctx, p), tx, change{

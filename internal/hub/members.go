@@ -56,16 +56,27 @@ func (s *Service) Membership(ctx context.Context, id string) (*store.Membership,
 	return m, nil
 }
 
-// MembershipWorkspaces lists the workspaces a limited membership grants.
+// MembershipWorkspaces lists the workspaces a limited membership grants,
+// as far as the caller may see them.
 func (s *Service) MembershipWorkspaces(ctx context.Context, m *store.Membership) ([]store.Workspace, error) {
 	if m.AllWorkspaces {
 		return []store.Workspace{}, nil
+	}
+	a, err := s.access(ctx, s.db, m.AgencyID)
+	if err != nil {
+		return nil, err
 	}
 	ids, err := store.MembershipWorkspaceIDs(ctx, s.db, m.ID)
 	if err != nil {
 		return nil, fmt.Errorf("read workspace grants: %w", err)
 	}
-	return store.WorkspacesByIDs(ctx, s.db, ids)
+	visible := ids[:0]
+	for _, id := range ids {
+		if a.SeesWorkspace(id) {
+			visible = append(visible, id)
+		}
+	}
+	return store.WorkspacesByIDs(ctx, s.db, visible)
 }
 
 // scopeFor checks a role with its workspace list: owners and admins reach

@@ -20,6 +20,10 @@ import (
 	"github.com/switchboard-hub/switchboard/internal/store"
 )
 
+// accountKey is where an OAuth connection's config remembers which provider
+// account it reaches, so a reconnect cannot silently switch accounts.
+const accountKey = "account"
+
 // OAuthStateLife is how long a consent may take.
 const OAuthStateLife = 10 * time.Minute
 
@@ -176,6 +180,9 @@ func (s *Service) FinishConnection(ctx context.Context, slug string, q url.Value
 	case p == nil || p.UserID != st.UserID:
 		return "", failure.New(failure.Forbidden, "sign in as the user who started this connection")
 	}
+	if w, a, err := s.workspaceFor(ctx, s.db, st.WorkspaceID); err != nil || a.requireWrite() != nil || w.ArchivedAt != nil {
+		return back("you can no longer connect anything to this workspace"), nil
+	}
 	c, ok := connectors.Get(slug)
 	hooks, isOAuth := c.(connectors.OAuthHooks)
 	app, configured := s.oauthApps[slug]
@@ -231,9 +238,13 @@ func (s *Service) FinishConnection(ctx context.Context, slug string, q url.Value
 
 func (s *Service) saveOAuthConnection(ctx context.Context, st *store.OAuthState, spec connectors.Spec, app OAuthApp, tok *oauth2.Token, account string) (*store.Connection, error) {
 	now := s.now()
+	config := map[string]string{accountKey: account}
+	for k, v := range st.Config {
+		config[k] = v
+	}
 	row := &store.Connection{
 		ID: store.NewID(), AgencyID: st.AgencyID, WorkspaceID: st.WorkspaceID, Connector: spec.Slug, Name: st.Name,
-		Status: store.ConnectionActive, Sandbox: app.Sandbox, Config: st.Config, SecretFields: []string{},
+		Status: store.ConnectionActive, Sandbox: app.Sandbox, Config: config, SecretFields: []string{},
 		LastCheckedAt: &now, CreatedBy: &st.UserID, CreatedAt: now, UpdatedAt: now,
 	}
 	if !tok.Expiry.IsZero() {
@@ -270,6 +281,10 @@ func (s *Service) renewOAuthConnection(ctx context.Context, st *store.OAuthState
 	row, err := store.ConnectionByID(ctx, s.db, *st.ConnectionID)
 	if err != nil {
 		return nil, failure.New(failure.NotFound, "the connection was deleted meanwhile; connect again from the marketplace")
+	}
+	if was := row.Config[accountKey]; was != "" && was != account {
+		return nil, failure.New(failure.Conflict, "you authorized another %s account (%s); reconnect with %s, or connect %s as a new connection",
+			spec.Name, account, was, account)
 	}
 	now := s.now()
 	row.TokenExpiresAt = nil
@@ -355,8 +370,17 @@ func connectionName(spec connectors.Spec, name *string) string {
 	return spec.Name
 }
 
-// httpClient is the client for provider calls: bounded, never following a
-// redirect to another host with credentials.
+// httpClient is the client for provider calls: bounded in time, and never
+// following a redirect to another host (custom credential headers such as
+// X-Shopify-Access-Token would follow it).
 func httpClient() *http.Client {
-	return &http.Client{Timeout: 30 * time.Second}
+	return &http.Client{Timeout: 30 * time.Second, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		if len(via) > 0 && req.URL.Host != via[0].URL.Host {
+			return fmt.Errorf("refusing a redirect from %s to another host", via[0].URL.Host)
+		}
+		if len(via) >= 5 {
+			return errors.New("too many redirects")
+		}
+		return nil
+	}}
 }

@@ -32,6 +32,9 @@ func (s *Service) AccessToken(ctx context.Context, connectionID string) (secrets
 	if err != nil {
 		return secrets.Secret{}, notFoundAs(err, "connection")
 	}
+	if row.Status == store.ConnectionNeedsReauth || row.Status == store.ConnectionDisabled {
+		return secrets.Secret{}, failure.New(failure.Conflict, "the connection needs to be connected again")
+	}
 	if !s.expiresSoon(row) {
 		tok, err := s.openTokens(row)
 		return secrets.New(tok.AccessToken), err
@@ -81,6 +84,7 @@ func (s *Service) refresh(ctx context.Context, id string, force bool) (secrets.S
 	src := cfg.TokenSource(context.WithValue(ctx, oauth2.HTTPClient, env.HTTP),
 		&oauth2.Token{RefreshToken: tok.RefreshToken, Expiry: time.Unix(1, 0)})
 	fresh, err := src.Token()
+	ctx = context.WithoutCancel(ctx)
 	if err != nil {
 		return s.refreshFailed(ctx, row, tok, err)
 	}
@@ -99,9 +103,14 @@ func (s *Service) refresh(ctx context.Context, id string, force bool) (secrets.S
 	}
 	row.Status, row.LastError, row.LastCheckedAt, row.UpdatedAt = store.ConnectionActive, nil, &now, now
 	// The new pair and its expiry are written together, before anyone else
-	// may take the lock and read them.
-	if err := store.UpdateConnectionHealth(ctx, s.db, row); err != nil {
+	// may take the lock and read them — even if our caller gives up now: the
+	// provider has already used up the old refresh token.
+	saved, err := store.SaveRefreshedTokens(context.WithoutCancel(ctx), s.db, row)
+	if err != nil {
 		return secrets.Secret{}, fmt.Errorf("save refreshed tokens: %w", err)
+	}
+	if !saved {
+		return secrets.Secret{}, failure.New(failure.Conflict, "the connection was disconnected")
 	}
 	return secrets.New(next.AccessToken), nil
 }

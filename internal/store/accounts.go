@@ -96,3 +96,8 @@ func DeleteExpiredSessions(ctx context.Context, db bun.IDB, now time.Time) (int6
 	}
 	return res.RowsAffected()
 }
+
+// SessionExists reports whether a session is still valid at now.
+func SessionExists(ctx context.Context, db bun.IDB, id string, now time.Time) (bool, error) {
+	return db.NewSelect().Model((*Session)(nil)).Where("id = ?", id).Where("expires_at > ?", now).Exists(ctx)
+}

@@ -76,25 +76,27 @@ func UpdateConnectionHealth(ctx context.Context, db bun.IDB, c *Connection) erro
 	return err
 }
 
-// ConnectionsDueForRefresh lists active OAuth connections whose access token
+// ConnectionsDueForRefresh lists active (or failing) OAuth connections whose access token
 // expires before soon, or that were last checked before stale (the daily
 // refresh), at most limit of them.
 func ConnectionsDueForRefresh(ctx context.Context, db bun.IDB, soon, stale time.Time, limit int) ([]string, error) {
 	var ids []string
 	err := db.NewSelect().Model((*Connection)(nil)).Column("id").
-		Where("status = ?", ConnectionActive).Where("token_expires_at IS NOT NULL").
+		Where("status IN (?)", bun.In([]ConnectionStatus{ConnectionActive, ConnectionError})).Where("token_expires_at IS NOT NULL").
 		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
 			return q.Where("token_expires_at < ?", soon).WhereOr("last_checked_at IS NULL").WhereOr("last_checked_at < ?", stale)
 		}).Order("token_expires_at ASC").Limit(int64(limit)).Scan(ctx, &ids)
 	return ids, err
 }
 
-// ConnectionsSealedWithOtherKeys lists connections whose credentials were
-// sealed with another key than keyID (for the re-encryption after a key
-// rotation), at most limit of them.
-func ConnectionsSealedWithOtherKeys(ctx context.Context, db bun.IDB, keyID string, limit int) ([]Connection, error) {
+// ConnectionsSealedWithOtherKeys lists connections after the id after whose
+// credentials were sealed with another key than keyID (for the
+// re-encryption after a key rotation), at most limit of them.
+func ConnectionsSealedWithOtherKeys(ctx context.Context, db bun.IDB, keyID, after string, limit int) ([]Connection, error) {
 	var cs []Connection
-	err := db.NewSelect().Model(&cs).Where("credentials <> ''").Where("credentials NOT LIKE ?", "v1."+keyID+".%").
+	prefix := "v1." + keyID + "."
+	err := db.NewSelect().Model(&cs).Where("credentials <> ''").
+		Where("substr(credentials, 1, ?) <> ?", len(prefix), prefix).Where("id > ?", after).
 		Order("id").Limit(int64(limit)).Scan(ctx)
 	return cs, err
 }
@@ -112,8 +114,23 @@ func ReplaceCredentials(ctx context.Context, db bun.IDB, id, old, sealed string)
 }
 
 // RecordCheck writes the outcome of a connection check, touching nothing
-// else (a concurrent token refresh keeps its tokens).
+// else (a concurrent token refresh keeps its tokens) and never reviving a
+// disconnected connection.
 func RecordCheck(ctx context.Context, db bun.IDB, c *Connection) error {
-	_, err := db.NewUpdate().Model(c).Column("status", "last_error", "last_checked_at", "updated_at").WherePK().Exec(ctx)
+	_, err := db.NewUpdate().Model(c).Column("status", "last_error", "last_checked_at", "updated_at").WherePK().
+		Where("status <> ?", ConnectionDisabled).Exec(ctx)
 	return err
+}
+
+// SaveRefreshedTokens writes a refresh's new credentials, status and expiry
+// together, unless the connection was disconnected meanwhile (then it
+// reports false).
+func SaveRefreshedTokens(ctx context.Context, db bun.IDB, c *Connection) (bool, error) {
+	res, err := db.NewUpdate().Model(c).Column("status", "last_error", "last_checked_at", "credentials", "token_expires_at", "updated_at").
+		WherePK().Where("status <> ?", ConnectionDisabled).Exec(ctx)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }

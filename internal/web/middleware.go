@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/switchboard-hub/switchboard/internal/telemetry"
@@ -76,7 +77,7 @@ func observe(log *slog.Logger, m *telemetry.Metrics, next http.Handler) http.Han
 			m.HTTPRequests.WithLabelValues(route, r.Method, strconv.Itoa(code)).Inc()
 			m.HTTPDuration.WithLabelValues(route).Observe(elapsed.Seconds())
 			if route != "GET /healthz" && route != "GET /readyz" && route != "GET /metrics" {
-				log.InfoContext(ctx, "http request", "method", r.Method, "path", r.URL.Path, "status", code,
+				log.InfoContext(ctx, "http request", "method", r.Method, "path", loggablePath(r.URL.Path), "status", code,
 					"duration_ms", elapsed.Milliseconds(), "route", route)
 			}
 		}()
@@ -133,4 +134,13 @@ func writeError(w http.ResponseWriter, r *http.Request, status int, code, messag
 			"extensions": map[string]any{"code": code, "requestId": telemetry.RequestID(r.Context())},
 		}},
 	})
+}
+
+// loggablePath keeps secrets that travel in paths out of the log: the
+// one-time token of an invitation link.
+func loggablePath(p string) string {
+	if strings.HasPrefix(p, "/invite/") {
+		return "/invite/[redacted]"
+	}
+	return p
 }

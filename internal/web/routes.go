@@ -81,8 +81,10 @@ func NewRouter(o Options) http.Handler {
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(o.Metrics.Registry, promhttp.HandlerOpts{}))
 	if o.JobsUI != nil {
+		jobsAuthn := *authn
+		jobsAuthn.originChecked = true
 		for _, m := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"} {
-			mux.Handle(m+" /admin/jobs/", authn.middleware(operatorsOnly(pub, o.JobsUI)))
+			mux.Handle(m+" /admin/jobs/", jobsAuthn.middleware(operatorsOnly(pub, o.JobsUI)))
 		}
 		mux.Handle("GET /admin/jobs", http.RedirectHandler("/admin/jobs/", http.StatusMovedPermanently))
 	}

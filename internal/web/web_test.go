@@ -49,6 +49,24 @@ func TestJobsUIIsForOperatorsOnly(t *testing.T) {
 
 		resp := get(t, h, operator.Client, "/admin/jobs/")
 		require.Equal(t, http.StatusOK, resp.StatusCode)
+
+		// River UI's own actions (it cannot send our CSRF header) pass from
+		// the hub's origin and are refused from anywhere else.
+		for origin, want := range map[string]bool{h.URL: true, "https://evil.example": false, "": false} {
+			req, err := http.NewRequest("POST", h.URL+"/admin/jobs/api/jobs/retry", strings.NewReader(`{"ids":["1"]}`))
+			require.NoError(t, err)
+			req.Header.Set("Content-Type", "application/json")
+			if origin != "" {
+				req.Header.Set("Origin", origin)
+			}
+			for _, ck := range operator.Cookies() {
+				req.AddCookie(ck)
+			}
+			r, err := http.DefaultClient.Do(req)
+			require.NoError(t, err)
+			r.Body.Close()
+			require.Equal(t, want, r.StatusCode != http.StatusForbidden, "origin %q: status %d", origin, r.StatusCode)
+		}
 		v := operator.MustDo(t, `{ viewer { isOperator } }`, nil)
 		require.Equal(t, true, v.Get("viewer.isOperator"))
 	})
