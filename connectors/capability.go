@@ -2,6 +2,7 @@ package connectors
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -14,6 +15,8 @@ import (
 type Conn struct {
 	Config  map[string]string
 	Secrets map[string]secrets.Secret
+	// Env is where the provider is and how to reach it.
+	Env Env
 }
 
 // Value returns a field's value, secret or not, as text (for the one call
@@ -85,7 +88,12 @@ type WebhookVerifier interface {
 // Env tells a connector where its provider is: the real one, or the
 // provider's sandbox mounted in the hub.
 type Env struct {
+	// HTTP calls the provider (its transport refuses private addresses
+	// unless the hub allows them).
 	HTTP *http.Client
+	// Dial opens raw connections (SMTP) under the same rule; nil dials
+	// directly.
+	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
 	// SandboxBase is the sandbox's base URL (e.g.
 	// http://localhost:8080/sandbox/shopify); empty for the real provider.
 	SandboxBase string

@@ -174,3 +174,28 @@ func TestSandboxMailboxReceivesTheTestMessage(t *testing.T) {
 	require.Contains(t, getBody(t, mailbox+"messages.json"), "Switchboard test message")
 	require.Contains(t, getBody(t, mailbox), owner.Email)
 }
+
+// TestEgressToPrivateAddressesIsRefused: outside sandbox mode, a member
+// cannot make the hub connect to its own network (SSRF): the check names
+// the host field and nothing is saved.
+func TestEgressToPrivateAddressesIsRefused(t *testing.T) {
+	mailServer, err := sandbox.Start("", "")
+	require.NoError(t, err)
+	defer mailServer.Close()
+	h := testenv.StartHubWith(t, testenv.NewTarget(t, "sqlite"), testenv.HubOptions{Env: map[string]string{"HUB_SANDBOX": "off"}})
+	owner := h.SignUp(t, "Egress")
+	ws := owner.MustDo(t, createWorkspace, map[string]any{"a": owner.AgencyID, "n": "E"}).String("createWorkspace.id")
+	values := []map[string]any{{"name": "host", "value": "localhost"}, {"name": "port", "value": strconv.Itoa(mailServer.Port())},
+		{"name": "tls", "value": "none"}, {"name": "from", "value": "shop@example.com"}}
+	r := owner.Do(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": ws, "connector": "smtp", "values": values}})
+	require.Equal(t, "VALIDATION_FAILED", r.Code())
+	require.Contains(t, r.Fields()["values.host"], "private or local addresses")
+	require.Empty(t, mailServer.Messages(), "nothing reached the server")
+	require.Equal(t, 0, countRows(t, h, "connections"))
+
+	allowed := testenv.StartHubWith(t, testenv.NewTarget(t, "sqlite"), testenv.HubOptions{Env: map[string]string{"HUB_SANDBOX": "off", "HUB_ALLOW_PRIVATE_EGRESS": "on"}})
+	owner2 := allowed.SignUp(t, "Egress allowed")
+	ws2 := owner2.MustDo(t, createWorkspace, map[string]any{"a": owner2.AgencyID, "n": "E"}).String("createWorkspace.id")
+	owner2.MustDo(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": ws2, "connector": "smtp", "values": values}})
+	require.Len(t, mailServer.Messages(), 1, "the operator can allow private addresses")
+}

@@ -77,6 +77,9 @@ func newClient(c connectors.Conn) (*mail.Client, error) {
 		opts = append(opts, mail.WithTLSPolicy(mail.TLSMandatory))
 	}
 	opts = append(opts, mail.WithPort(port))
+	if c.Env.Dial != nil {
+		opts = append(opts, mail.WithDialContextFunc(c.Env.Dial))
+	}
 	if user := c.Config["username"]; user != "" {
 		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthPlain), mail.WithUsername(user), mail.WithPassword(c.Value("password")))
 	}
@@ -96,7 +99,10 @@ func explain(c connectors.Conn, err error) error {
 		text = strings.ReplaceAll(text, strings.ToLower(pw), "[redacted]")
 	}
 	var netErr net.Error
+	var refused interface{ Refused() bool }
 	switch {
+	case errors.As(err, &refused) && refused.Refused():
+		return &connectors.CheckError{Field: "host", Message: "this hub does not connect to private or local addresses such as " + c.Config["host"]}
 	case strings.Contains(text, "no such host"):
 		return &connectors.CheckError{Field: "host", Message: "the host " + c.Config["host"] + " does not exist"}
 	case strings.Contains(text, "connection refused"), errors.As(err, &netErr) && netErr.Timeout(), strings.Contains(text, "i/o timeout"):

@@ -20,6 +20,7 @@ import (
 	"github.com/switchboard-hub/switchboard/internal/auth"
 	"github.com/switchboard-hub/switchboard/internal/bus"
 	"github.com/switchboard-hub/switchboard/internal/database"
+	"github.com/switchboard-hub/switchboard/internal/egress"
 	"github.com/switchboard-hub/switchboard/internal/hub"
 	"github.com/switchboard-hub/switchboard/internal/lock"
 	"github.com/switchboard-hub/switchboard/internal/secrets"
@@ -90,7 +91,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 		b = a.pgBus
 	}
 	oauthApps, sandboxes := providerApps(cfg)
-	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys, OAuthApps: oauthApps, Locks: lockerFor(db)})
+	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys, OAuthApps: oauthApps, Locks: lockerFor(db),
+		Egress: egress.Guard{AllowPrivate: cfg.AllowPrivateEgress}})
 	tokens.hub = a.Hub
 
 	jobsUI, err := riverui.NewHandler(&riverui.HandlerOpts{

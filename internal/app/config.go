@@ -31,6 +31,9 @@ type Config struct {
 	// Sandbox mounts the providers' emulators for OAuth connectors that have
 	// no real app configured (HUB_SANDBOX: on by default in development).
 	Sandbox bool
+	// AllowPrivateEgress lets outbound calls reach loopback and private
+	// addresses (HUB_ALLOW_PRIVATE_EGRESS; on whenever sandbox mode is).
+	AllowPrivateEgress bool
 	// ProviderApps are real OAuth apps, by connector slug, from
 	// HUB_<SLUG>_CLIENT_ID and HUB_<SLUG>_CLIENT_SECRET.
 	ProviderApps map[string]ProviderApp
@@ -148,6 +151,16 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		c.Sandbox = false
 	default:
 		return c, fmt.Errorf("HUB_SANDBOX must be on or off, not %q", v)
+	}
+	switch v := strings.ToLower(strings.TrimSpace(getenv("HUB_ALLOW_PRIVATE_EGRESS"))); v {
+	case "":
+		c.AllowPrivateEgress = c.Sandbox
+	case "on", "true", "1":
+		c.AllowPrivateEgress = true
+	case "off", "false", "0":
+		c.AllowPrivateEgress = false
+	default:
+		return c, fmt.Errorf("HUB_ALLOW_PRIVATE_EGRESS must be on or off, not %q", v)
 	}
 	if c.ProviderApps, err = readProviderApps(getenv); err != nil {
 		return c, err

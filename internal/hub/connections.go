@@ -302,7 +302,8 @@ func (s *Service) check(ctx context.Context, c connectors.Connector, conn connec
 	if !ok {
 		return nil
 	}
-	err := checker.CheckCredentials(ctx, conn, connectors.Probe{Recipient: p.Email, Env: s.env(s.oauthApps[c.Spec().Slug])})
+	conn.Env = s.env(s.oauthApps[c.Spec().Slug])
+	err := checker.CheckCredentials(ctx, conn, connectors.Probe{Recipient: p.Email, Env: conn.Env})
 	if err == nil {
 		return nil
 	}

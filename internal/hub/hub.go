@@ -17,6 +17,7 @@ import (
 
 	"github.com/switchboard-hub/switchboard/internal/auth"
 	"github.com/switchboard-hub/switchboard/internal/bus"
+	"github.com/switchboard-hub/switchboard/internal/egress"
 	"github.com/switchboard-hub/switchboard/internal/failure"
 	"github.com/switchboard-hub/switchboard/internal/lock"
 	"github.com/switchboard-hub/switchboard/internal/secrets"
@@ -43,6 +44,8 @@ type Service struct {
 	http *http.Client
 	// locks serialize token refreshes across processes.
 	locks lock.Locker
+	// egress guards connections to addresses users name.
+	egress egress.Guard
 }
 
 // Deps are what the Service needs.
@@ -61,6 +64,8 @@ type Deps struct {
 	OAuthApps map[string]OAuthApp
 	// Locks take named locks across processes.
 	Locks lock.Locker
+	// Egress decides which addresses outbound calls may reach.
+	Egress egress.Guard
 }
 
 // New returns the Service.
@@ -73,7 +78,7 @@ func New(d Deps) *Service {
 		db: d.DB, river: d.River, bus: d.Bus, log: d.Log, now: now,
 		validate: validation.New(), publicURL: d.PublicURL,
 		signIns: auth.NewThrottle(6*time.Second, 10), // 10 at once, then 10 a minute
-		keys:    d.Keys, oauthApps: d.OAuthApps, http: httpClient(), locks: d.Locks,
+		keys:    d.Keys, oauthApps: d.OAuthApps, http: d.Egress.HTTPClient(30 * time.Second), locks: d.Locks, egress: d.Egress,
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -315,7 +314,7 @@ func (s *Service) redirectURI(slug string) string {
 }
 
 func (s *Service) env(app OAuthApp) connectors.Env {
-	return connectors.Env{HTTP: s.http, SandboxBase: app.APIBase}
+	return connectors.Env{HTTP: s.http, Dial: s.egress.DialContext, SandboxBase: app.APIBase}
 }
 
 func oauthConfig(spec connectors.Spec, app OAuthApp, env connectors.Env, config map[string]string, redirect string) *oauth2.Config {
@@ -368,19 +367,4 @@ func connectionName(spec connectors.Spec, name *string) string {
 		return strings.TrimSpace(*name)
 	}
 	return spec.Name
-}
-
-// httpClient is the client for provider calls: bounded in time, and never
-// following a redirect to another host (custom credential headers such as
-// X-Shopify-Access-Token would follow it).
-func httpClient() *http.Client {
-	return &http.Client{Timeout: 30 * time.Second, CheckRedirect: func(req *http.Request, via []*http.Request) error {
-		if len(via) > 0 && req.URL.Host != via[0].URL.Host {
-			return fmt.Errorf("refusing a redirect from %s to another host", via[0].URL.Host)
-		}
-		if len(via) >= 5 {
-			return errors.New("too many redirects")
-		}
-		return nil
-	}}
 }
