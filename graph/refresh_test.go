@@ -14,6 +14,7 @@ import (
 	"github.com/switchboard-hub/switchboard/connectors"
 	"github.com/switchboard-hub/switchboard/connectors/shopify"
 	"github.com/switchboard-hub/switchboard/connectors/shopify/sandbox"
+	"github.com/switchboard-hub/switchboard/internal/hub"
 	"github.com/switchboard-hub/switchboard/internal/secrets"
 	"github.com/switchboard-hub/switchboard/internal/testenv"
 )
@@ -27,12 +28,22 @@ type externalShopify struct {
 	sb *sandbox.Sandbox
 	// tokenOutage makes the token endpoint answer 503, as during an outage.
 	tokenOutage atomic.Bool
+	// loseTokenResponse lets Shopify handle the next token request (and
+	// rotate the refresh token) but loses its answer on the way back.
+	loseTokenResponse atomic.Bool
 }
 
 func (e *externalShopify) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if e.tokenOutage.Load() && strings.HasSuffix(r.URL.Path, "/admin/oauth/access_token") {
-		http.Error(w, "service unavailable", http.StatusServiceUnavailable)
-		return
+	if strings.HasSuffix(r.URL.Path, "/admin/oauth/access_token") {
+		if e.tokenOutage.Load() {
+			http.Error(w, "service unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		if e.loseTokenResponse.CompareAndSwap(true, false) {
+			e.sb.ServeHTTP(httptest.NewRecorder(), r)
+			http.Error(w, "bad gateway", http.StatusBadGateway)
+			return
+		}
 	}
 	e.sb.ServeHTTP(w, r)
 }
@@ -136,3 +147,27 @@ func TestProviderOutageDoesNotKillAConnection(t *testing.T) {
 }
 
 func secretOf(s string) secrets.Secret { return secrets.New(s) }
+
+// TestLostRefreshResponse: Shopify rotated the refresh token but its answer
+// never arrived. The hub keeps the connection (a lost answer is passing);
+// the next refresh, with the now spent token, gets invalid_grant; as no
+// other process holds a newer token, the connection needs a new consent —
+// said once, with no refresh loop.
+func TestLostRefreshResponse(t *testing.T) {
+	ext, _, hubs, connID, owner := connectThroughExternalSandbox(t)
+	ext.loseTokenResponse.Store(true)
+	require.ErrorIs(t, hubs[0].App.Hub.RefreshConnection(context.Background(), connID), hub.ErrProviderUnavailable)
+	var status string
+	require.NoError(t, hubs[0].App.DB.Bun.NewRaw("SELECT status FROM connections WHERE id = ?", connID).Scan(t.Context(), &status))
+	require.Equal(t, "ACTIVE", status, "a lost answer does not mark the connection dead")
+
+	require.Error(t, hubs[1].App.Hub.RefreshConnection(context.Background(), connID))
+	require.NoError(t, hubs[0].App.DB.Bun.NewRaw("SELECT status FROM connections WHERE id = ?", connID).Scan(t.Context(), &status))
+	require.Equal(t, "NEEDS_REAUTH", status)
+	before, _ := ext.sb.Counters(raceShop)
+	require.Error(t, hubs[0].App.Hub.RefreshConnection(context.Background(), connID))
+	after, _ := ext.sb.Counters(raceShop)
+	require.Equal(t, before.RefreshRequests, after.RefreshRequests, "no refresh loop")
+	r := owner.MustDo(t, `query($a: ID!) { auditLog(agencyId: $a, action: "connection.needs_reauth") { totalCount } }`, map[string]any{"a": owner.AgencyID})
+	require.EqualValues(t, 1, r.Get("auditLog.totalCount"), "one alert")
+}
