@@ -94,6 +94,10 @@ func searchText(s Spec) string {
 type SandboxApp struct {
 	ClientID     string
 	ClientSecret string
+	// HubURL is the hub's public URL (e.g. http://localhost:8080): where the
+	// emulator sends browsers back to (an app store listing's install link)
+	// and where it delivers app-level webhooks.
+	HubURL string
 }
 
 // SandboxFactory builds a provider emulator for the app.

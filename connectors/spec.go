@@ -61,6 +61,13 @@ type Spec struct {
 	// SelfHosted connectors talk to a server the user names (a mail host, a
 	// webhook URL): sandbox mode never redirects them.
 	SelfHosted bool
+	// AccountField names the connection field that identifies the provider
+	// account (Shopify's "shop"): provider-wide deliveries such as app
+	// uninstalls and compliance requests find their connections by it.
+	AccountField string
+	// WebhookSecret names the secret connection field that signs inbound
+	// webhooks; empty means the OAuth app's client secret signs them.
+	WebhookSecret string
 }
 
 // Auth describes authentication.

@@ -76,6 +76,11 @@ var walkCases = map[string]walkCase{
 	"restoreWorkspace": {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { restoreWorkspace(id: $workspace) { id name } }`}},
 	"inviteMember":     {docs: []string{`mutation($agency: ID!) { inviteMember(input: {agencyId: $agency, email: "intruder@example.com", role: OWNER}) { inviteUrl } }`}},
 	"revokeInvitation": {docs: []string{`mutation($invitation: ID!) { revokeInvitation(id: $invitation) { id email } }`}},
+	"appInstall":       {docs: []string{`query { appInstall(token: "walk-unknown-install") { shop workspaces { id name } agencies { id name } } }`}},
+	"completeAppInstall": {workspaceLevel: true, docs: []string{
+		`mutation($workspace: ID!) { completeAppInstall(input: {token: "walk-unknown-install", workspaceId: $workspace}) { workspace { id name } } }`,
+		`mutation($agency: ID!) { completeAppInstall(input: {token: "walk-unknown-install", agencyId: $agency}) { workspace { id name } } }`,
+	}},
 	"acceptInvitation": {docs: []string{`mutation($inviteToken: String!) { acceptInvitation(input: {token: $inviteToken}) { viewer { memberships { agency { id name } } } } }`}},
 	"changeMemberRole": {docs: []string{`mutation($membership: ID!) { changeMemberRole(input: {membershipId: $membership, role: ADMIN}) { id role } }`}},
 	"removeMember":     {docs: []string{`mutation($membership: ID!) { removeMember(membershipId: $membership) }`}},
@@ -299,6 +304,8 @@ func snapshot(t *testing.T, db *bun.DB) string {
 		"SELECT id, action FROM audit_entries ORDER BY id",
 		"SELECT id, name, status, credentials, secret_fields, last_checked_at FROM connections ORDER BY id",
 		"SELECT id, workspace_id, connector FROM oauth_states ORDER BY id",
+		"SELECT id, shop, completed_at FROM app_installs ORDER BY id",
+		"SELECT id, connection_id, event_id, processed_at FROM webhook_events ORDER BY id",
 	} {
 		var rows []map[string]any
 		require.NoError(t, db.NewRaw(q).Scan(context.Background(), &rows))

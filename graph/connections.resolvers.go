@@ -38,6 +38,13 @@ func (r *connectionResolver) Values(ctx context.Context, obj *store.Connection) 
 	return connectionValues(obj), nil
 }
 
+func (r *connectionResolver) WebhookURL(ctx context.Context, obj *store.Connection) (*string, error) {
+	if u := r.Hub.WebhookURL(obj); u != "" {
+		return &u, nil
+	}
+	return nil, nil
+}
+
 func (r *connectionResolver) CreatedBy(ctx context.Context, obj *store.Connection) (*store.User, error) {
 	return loadUser(ctx, obj.CreatedBy)
 }

@@ -17,6 +17,9 @@ type Deps struct {
 	Now func() time.Time
 	// Tokens refreshes OAuth tokens (the hub, bound after it is built).
 	Tokens TokenRefresher
+	// Webhooks processes inbound events and subscribes connections (the
+	// hub, bound after it is built).
+	Webhooks Webhooks
 	// Keys seal credentials; the newest key seals.
 	Keys *secrets.Keyring
 }
@@ -27,6 +30,8 @@ func Register(workers *river.Workers, d Deps) {
 	river.AddWorker(workers, &RefreshDueWorker{deps: d})
 	river.AddWorker(workers, &RefreshConnectionWorker{deps: d})
 	river.AddWorker(workers, &ResealCredentialsWorker{deps: d})
+	river.AddWorker(workers, &ProcessWebhookWorker{deps: d})
+	river.AddWorker(workers, &SubscribeWebhooksWorker{deps: d})
 }
 
 // Periodic returns the jobs the hub schedules itself.

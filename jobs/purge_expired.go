@@ -35,6 +35,10 @@ func (w *PurgeExpiredWorker) Work(ctx context.Context, _ *river.Job[PurgeExpired
 	if err != nil {
 		return fmt.Errorf("purge OAuth states: %w", err)
 	}
-	river.RecordOutput(ctx, map[string]int64{"sessions_deleted": n, "oauth_states_deleted": states}) //nolint:errcheck // output is informational
+	installs, err := store.DeleteOldAppInstalls(ctx, w.deps.DB, now.Add(-time.Hour))
+	if err != nil {
+		return fmt.Errorf("purge app installs: %w", err)
+	}
+	river.RecordOutput(ctx, map[string]int64{"sessions_deleted": n, "oauth_states_deleted": states, "app_installs_deleted": installs}) //nolint:errcheck // output is informational
 	return nil
 }

@@ -3,14 +3,12 @@ package jobs
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 
-	"github.com/switchboard-hub/switchboard/internal/failure"
 	"github.com/switchboard-hub/switchboard/internal/store"
 )
 
@@ -87,10 +85,5 @@ type RefreshConnectionWorker struct {
 // Work refreshes; a connection that needs a new consent is not retried
 // (no refresh loop), a provider that did not answer is.
 func (w *RefreshConnectionWorker) Work(ctx context.Context, job *river.Job[RefreshConnectionArgs]) error {
-	err := w.deps.Tokens.RefreshConnection(ctx, job.Args.ConnectionID)
-	var f *failure.Error
-	if errors.As(err, &f) {
-		return river.JobCancel(err)
-	}
-	return err
+	return finalIfUserFacing(w.deps.Tokens.RefreshConnection(ctx, job.Args.ConnectionID))
 }

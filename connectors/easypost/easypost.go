@@ -37,6 +37,7 @@ func (Connector) Spec() connectors.Spec {
 		Actions: []connectors.Action{{Name: "create_tracker", Summary: "Start tracking a parcel", Input: []connectors.Field{
 			{Name: "trackingCode", Label: "Tracking code", Type: connectors.Text, Required: true, MaxLength: 100},
 			{Name: "carrier", Label: "Carrier", Type: connectors.Text, MaxLength: 50}}}},
-		Budget: connectors.RateBudget{Requests: 5, Per: time.Second, Note: "EasyPost limits dynamically; 429 beyond it"},
+		WebhookSecret: "webhookSecret",
+		Budget:        connectors.RateBudget{Requests: 5, Per: time.Second, Note: "EasyPost limits dynamically; 429 beyond it"},
 	}
 }

@@ -31,16 +31,41 @@ func (Connector) ExchangeParams() map[string]string {
 // shop is a valid myshopify.com host and the one consent was asked of, and
 // that the timestamp is recent.
 func (Connector) VerifyCallback(q url.Values, config map[string]string, clientSecret secrets.Secret) error {
-	if !VerifyOAuthQuery(q, clientSecret) {
-		return errors.New("shopify: the callback's hmac does not verify")
+	if err := verifySignedQuery(q, clientSecret, time.Now(), callbackMaxAge); err != nil {
+		return err
 	}
-	shop := q.Get("shop")
-	if !ValidShop(shop) || shop != config["shop"] {
+	if q.Get("shop") != config["shop"] {
 		return errors.New("shopify: the callback names another shop")
 	}
+	return nil
+}
+
+// InstallMaxAge bounds how old an App Store install request may be: the
+// merchant's browser is redirected to the app at once.
+const InstallMaxAge = 10 * time.Minute
+
+// VerifyInstall implements connectors.Installer. It checks the query of an
+// App Store install request (the app URL Shopify sends a merchant to, with
+// shop, hmac, timestamp and host): the HMAC with the app secret, a valid
+// myshopify.com shop, and a timestamp no older than InstallMaxAge (nor more
+// than 5 minutes ahead of now).
+func (Connector) VerifyInstall(q url.Values, clientSecret secrets.Secret, now time.Time) (map[string]string, error) {
+	if err := verifySignedQuery(q, clientSecret, now, InstallMaxAge); err != nil {
+		return nil, err
+	}
+	return map[string]string{"shop": q.Get("shop")}, nil
+}
+
+func verifySignedQuery(q url.Values, clientSecret secrets.Secret, now time.Time, maxAge time.Duration) error {
+	if !VerifyOAuthQuery(q, clientSecret) {
+		return errors.New("shopify: the request's hmac does not verify")
+	}
+	if len(q["shop"]) != 1 || !ValidShop(q.Get("shop")) {
+		return errors.New("shopify: the shop is not a valid myshopify.com domain")
+	}
 	ts, err := strconv.ParseInt(q.Get("timestamp"), 10, 64)
-	if err != nil || time.Since(time.Unix(ts, 0)) > callbackMaxAge || time.Until(time.Unix(ts, 0)) > 5*time.Minute {
-		return errors.New("shopify: the callback's timestamp is missing or stale")
+	if err != nil || now.Sub(time.Unix(ts, 0)) > maxAge || time.Unix(ts, 0).Sub(now) > 5*time.Minute {
+		return errors.New("shopify: the request's timestamp is missing or stale")
 	}
 	return nil
 }

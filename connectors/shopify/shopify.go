@@ -72,6 +72,7 @@ func (Connector) Spec() connectors.Spec {
 				{Name: "sku", Label: "SKU", Type: connectors.Text, Required: true},
 				{Name: "available", Label: "Available", Type: connectors.Number, Required: true}}},
 		},
+		AccountField: "shop",
 		Budget: connectors.RateBudget{CostPoints: 2000, RestorePerSec: 100,
 			Note: "GraphQL cost points: a 2,000-point bucket restored at 100 points/s on standard plans; read from extensions.cost"},
 	}

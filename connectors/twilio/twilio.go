@@ -34,6 +34,7 @@ func (Connector) Spec() connectors.Spec {
 		Actions: []connectors.Action{{Name: "send_sms", Summary: "Send an SMS", Marketing: true, Input: []connectors.Field{
 			{Name: "to", Label: "To", Type: connectors.Text, Required: true, Pattern: `\+[1-9][0-9]{6,14}`, PatternHelp: "must be a phone number in E.164 form (+15551234567)"},
 			{Name: "body", Label: "Message", Type: connectors.Text, Required: true, MaxLength: 1600}}}},
-		Budget: connectors.RateBudget{Requests: 100, Per: time.Second, Note: "account-wide concurrency; 429 (error 20429) beyond it"},
+		WebhookSecret: "authToken",
+		Budget:        connectors.RateBudget{Requests: 100, Per: time.Second, Note: "account-wide concurrency; 429 (error 20429) beyond it"},
 	}
 }

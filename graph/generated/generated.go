@@ -35,6 +35,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Agency() AgencyResolver
 	ApiToken() ApiTokenResolver
+	AppInstall() AppInstallResolver
 	AuditEntry() AuditEntryResolver
 	Connection() ConnectionResolver
 	Connector() ConnectorResolver
@@ -92,6 +93,16 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	AppInstall struct {
+		AccountName           func(childComplexity int) int
+		Agencies              func(childComplexity int) int
+		ConnectedWorkspaceIds func(childComplexity int) int
+		Connector             func(childComplexity int) int
+		ExpiresAt             func(childComplexity int) int
+		Shop                  func(childComplexity int) int
+		Workspaces            func(childComplexity int) int
+	}
+
 	AuditEntry struct {
 		Action     func(childComplexity int) int
 		Actor      func(childComplexity int) int
@@ -120,6 +131,11 @@ type ComplexityRoot struct {
 		Viewer func(childComplexity int) int
 	}
 
+	CompleteAppInstallPayload struct {
+		Connection func(childComplexity int) int
+		Workspace  func(childComplexity int) int
+	}
+
 	Connection struct {
 		Connector     func(childComplexity int) int
 		CreatedAt     func(childComplexity int) int
@@ -131,6 +147,7 @@ type ComplexityRoot struct {
 		Sandbox       func(childComplexity int) int
 		Status        func(childComplexity int) int
 		Values        func(childComplexity int) int
+		WebhookURL    func(childComplexity int) int
 		Workspace     func(childComplexity int) int
 	}
 
@@ -265,25 +282,26 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcceptInvitation func(childComplexity int, input hub.AcceptInvitationInput) int
-		ArchiveWorkspace func(childComplexity int, id string) int
-		ChangeMemberRole func(childComplexity int, input hub.ChangeMemberRoleInput) int
-		CreateAPIToken   func(childComplexity int, input hub.CreateAPITokenInput) int
-		CreateConnection func(childComplexity int, input hub.CreateConnectionInput) int
-		CreateWorkspace  func(childComplexity int, input hub.CreateWorkspaceInput) int
-		Disconnect       func(childComplexity int, id string) int
-		InviteMember     func(childComplexity int, input hub.InviteMemberInput) int
-		Reconnect        func(childComplexity int, id string) int
-		RemoveMember     func(childComplexity int, membershipID string) int
-		RenameWorkspace  func(childComplexity int, input hub.RenameWorkspaceInput) int
-		RestoreWorkspace func(childComplexity int, id string) int
-		RevokeAPIToken   func(childComplexity int, id string) int
-		RevokeInvitation func(childComplexity int, id string) int
-		SignIn           func(childComplexity int, input hub.SignInInput) int
-		SignOut          func(childComplexity int) int
-		SignUp           func(childComplexity int, input hub.SignUpInput) int
-		StartConnection  func(childComplexity int, input hub.CreateConnectionInput) int
-		TestConnection   func(childComplexity int, id string) int
+		AcceptInvitation   func(childComplexity int, input hub.AcceptInvitationInput) int
+		ArchiveWorkspace   func(childComplexity int, id string) int
+		ChangeMemberRole   func(childComplexity int, input hub.ChangeMemberRoleInput) int
+		CompleteAppInstall func(childComplexity int, input hub.CompleteAppInstallInput) int
+		CreateAPIToken     func(childComplexity int, input hub.CreateAPITokenInput) int
+		CreateConnection   func(childComplexity int, input hub.CreateConnectionInput) int
+		CreateWorkspace    func(childComplexity int, input hub.CreateWorkspaceInput) int
+		Disconnect         func(childComplexity int, id string) int
+		InviteMember       func(childComplexity int, input hub.InviteMemberInput) int
+		Reconnect          func(childComplexity int, id string) int
+		RemoveMember       func(childComplexity int, membershipID string) int
+		RenameWorkspace    func(childComplexity int, input hub.RenameWorkspaceInput) int
+		RestoreWorkspace   func(childComplexity int, id string) int
+		RevokeAPIToken     func(childComplexity int, id string) int
+		RevokeInvitation   func(childComplexity int, id string) int
+		SignIn             func(childComplexity int, input hub.SignInInput) int
+		SignOut            func(childComplexity int) int
+		SignUp             func(childComplexity int, input hub.SignUpInput) int
+		StartConnection    func(childComplexity int, input hub.CreateConnectionInput) int
+		TestConnection     func(childComplexity int, id string) int
 	}
 
 	PageInfo struct {
@@ -294,6 +312,7 @@ type ComplexityRoot struct {
 	Query struct {
 		APITokens         func(childComplexity int, agencyID string, first *int, after *string, includeRevoked *bool) int
 		Agency            func(childComplexity int, id string) int
+		AppInstall        func(childComplexity int, token string) int
 		AuditLog          func(childComplexity int, agencyID string, workspaceID *string, action *string, first *int, after *string) int
 		Connections       func(childComplexity int, workspaceID string) int
 		Connector         func(childComplexity int, slug string) int
@@ -374,6 +393,14 @@ type ApiTokenResolver interface {
 	Workspace(ctx context.Context, obj *store.APIToken) (*store.Workspace, error)
 	CreatedBy(ctx context.Context, obj *store.APIToken) (*store.User, error)
 }
+type AppInstallResolver interface {
+	Connector(ctx context.Context, obj *hub.PendingInstall) (*connectors.Spec, error)
+	Shop(ctx context.Context, obj *hub.PendingInstall) (string, error)
+	AccountName(ctx context.Context, obj *hub.PendingInstall) (string, error)
+	ExpiresAt(ctx context.Context, obj *hub.PendingInstall) (*time.Time, error)
+
+	ConnectedWorkspaceIds(ctx context.Context, obj *hub.PendingInstall) ([]string, error)
+}
 type AuditEntryResolver interface {
 	ID(ctx context.Context, obj *store.AuditEntry) (string, error)
 	Agency(ctx context.Context, obj *store.AuditEntry) (*store.Agency, error)
@@ -390,6 +417,7 @@ type ConnectionResolver interface {
 
 	Values(ctx context.Context, obj *store.Connection) ([]model.ConnectionValue, error)
 
+	WebhookURL(ctx context.Context, obj *store.Connection) (*string, error)
 	CreatedBy(ctx context.Context, obj *store.Connection) (*store.User, error)
 }
 type ConnectorResolver interface {
@@ -432,6 +460,7 @@ type MutationResolver interface {
 	Disconnect(ctx context.Context, id string) (*store.Connection, error)
 	StartConnection(ctx context.Context, input hub.CreateConnectionInput) (*model.StartConnectionPayload, error)
 	Reconnect(ctx context.Context, id string) (*model.StartConnectionPayload, error)
+	CompleteAppInstall(ctx context.Context, input hub.CompleteAppInstallInput) (*model.CompleteAppInstallPayload, error)
 	InviteMember(ctx context.Context, input hub.InviteMemberInput) (*model.InviteMemberPayload, error)
 	RevokeInvitation(ctx context.Context, id string) (*store.Invitation, error)
 	AcceptInvitation(ctx context.Context, input hub.AcceptInvitationInput) (*model.AuthPayload, error)
@@ -450,6 +479,7 @@ type QueryResolver interface {
 	Connections(ctx context.Context, workspaceID string) ([]store.Connection, error)
 	Connectors(ctx context.Context, category *connectors.Category, search *string) ([]connectors.Spec, error)
 	Connector(ctx context.Context, slug string) (*connectors.Spec, error)
+	AppInstall(ctx context.Context, token string) (*hub.PendingInstall, error)
 	Members(ctx context.Context, agencyID string, first *int, after *string) (*model.MembershipConnection, error)
 	Invitations(ctx context.Context, agencyID string, first *int, after *string, status *store.InvitationStatus) (*model.InvitationConnection, error)
 	InvitationPreview(ctx context.Context, token string) (*hub.InvitationPreview, error)
@@ -631,6 +661,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ApiTokenEdge.Node(childComplexity), true
 
+	case "AppInstall.accountName":
+		if e.ComplexityRoot.AppInstall.AccountName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppInstall.AccountName(childComplexity), true
+	case "AppInstall.agencies":
+		if e.ComplexityRoot.AppInstall.Agencies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppInstall.Agencies(childComplexity), true
+	case "AppInstall.connectedWorkspaceIds":
+		if e.ComplexityRoot.AppInstall.ConnectedWorkspaceIds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppInstall.ConnectedWorkspaceIds(childComplexity), true
+	case "AppInstall.connector":
+		if e.ComplexityRoot.AppInstall.Connector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppInstall.Connector(childComplexity), true
+	case "AppInstall.expiresAt":
+		if e.ComplexityRoot.AppInstall.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppInstall.ExpiresAt(childComplexity), true
+	case "AppInstall.shop":
+		if e.ComplexityRoot.AppInstall.Shop == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppInstall.Shop(childComplexity), true
+	case "AppInstall.workspaces":
+		if e.ComplexityRoot.AppInstall.Workspaces == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppInstall.Workspaces(childComplexity), true
+
 	case "AuditEntry.action":
 		if e.ComplexityRoot.AuditEntry.Action == nil {
 			break
@@ -731,6 +804,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuthPayload.Viewer(childComplexity), true
 
+	case "CompleteAppInstallPayload.connection":
+		if e.ComplexityRoot.CompleteAppInstallPayload.Connection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompleteAppInstallPayload.Connection(childComplexity), true
+	case "CompleteAppInstallPayload.workspace":
+		if e.ComplexityRoot.CompleteAppInstallPayload.Workspace == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompleteAppInstallPayload.Workspace(childComplexity), true
+
 	case "Connection.connector":
 		if e.ComplexityRoot.Connection.Connector == nil {
 			break
@@ -791,6 +877,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Connection.Values(childComplexity), true
+	case "Connection.webhookUrl":
+		if e.ComplexityRoot.Connection.WebhookURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Connection.WebhookURL(childComplexity), true
 	case "Connection.workspace":
 		if e.ComplexityRoot.Connection.Workspace == nil {
 			break
@@ -1339,6 +1431,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangeMemberRole(childComplexity, args["input"].(hub.ChangeMemberRoleInput)), true
+	case "Mutation.completeAppInstall":
+		if e.ComplexityRoot.Mutation.CompleteAppInstall == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_completeAppInstall_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CompleteAppInstall(childComplexity, args["input"].(hub.CompleteAppInstallInput)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -1546,6 +1649,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Agency(childComplexity, args["id"].(string)), true
+	case "Query.appInstall":
+		if e.ComplexityRoot.Query.AppInstall == nil {
+			break
+		}
+
+		args, err := ec.field_Query_appInstall_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AppInstall(childComplexity, args["token"].(string)), true
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
 			break
@@ -1849,6 +1963,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AcceptInvitationInput", ec.unmarshalInputAcceptInvitationInput),
 			graphql.NewInputUnmarshaler("ChangeMemberRoleInput", ec.unmarshalInputChangeMemberRoleInput),
+			graphql.NewInputUnmarshaler("CompleteAppInstallInput", ec.unmarshalInputCompleteAppInstallInput),
 			graphql.NewInputUnmarshaler("ConnectionValueInput", ec.unmarshalInputConnectionValueInput),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateConnectionInput", ec.unmarshalInputCreateConnectionInput),
@@ -2177,6 +2292,12 @@ type Connection implements Node {
   "Why the last check failed, when status is ERROR or NEEDS_REAUTH."
   lastError: String
   lastCheckedAt: Time
+  """
+  Where the provider sends this connection's webhooks, for providers where you
+  paste it into their dashboard (EasyPost, Twilio status callbacks); the hub
+  subscribes Shopify connections itself. Null for connectors that receive none.
+  """
+  webhookUrl: String
   createdBy: User
   createdAt: Time!
 }
@@ -2369,6 +2490,66 @@ extend type Query {
   "The marketplace, by category then name. Requires signing in."
   connectors(category: ConnectorCategory, search: String): [Connector!]!
   connector(slug: String!): Connector
+}
+`, BuiltIn: false},
+	{Name: "../schema/installs.graphqls", Input: `# App store installs: a merchant installs Switchboard from the Shopify App
+# Store, consents, and lands on /install/<token> to choose where the store goes.
+
+"""
+A store installed from its app store, waiting for the merchant to choose the
+workspace it belongs to. Found by the token in the landing URL, which only the
+installing browser received; it lives 30 minutes and is used once.
+"""
+type AppInstall {
+  "The connector the store is installed through (Shopify)."
+  connector: Connector!
+  "The store's myshopify.com domain."
+  shop: String!
+  "The store's name as the provider reports it."
+  accountName: String!
+  expiresAt: Time!
+  """
+  Workspaces of the signed-in viewer where the store can go (write access, not
+  archived), those where the store is already connected first. Empty when nobody
+  is signed in.
+  """
+  workspaces: [Workspace!]!
+  "Workspaces among ` + "`" + `workspaces` + "`" + ` where this store is already connected: completing there renews that connection."
+  connectedWorkspaceIds: [ID!]!
+  "Agencies where the signed-in viewer may create a workspace for the store."
+  agencies: [Agency!]!
+}
+
+input CompleteAppInstallInput {
+  "The token from the landing URL (/install/<token>)."
+  token: String!
+  "Put the store in this workspace. Give this or agencyId."
+  workspaceId: ID
+  "Create a workspace for the store in this agency. Give this or workspaceId."
+  agencyId: ID
+  "Name of the workspace to create with agencyId; the store's name when omitted."
+  workspaceName: String
+}
+
+type CompleteAppInstallPayload {
+  workspace: Workspace!
+  "The store's connection: new, or the existing one renewed with the new tokens."
+  connection: Connection!
+}
+
+extend type Query {
+  "The install behind a landing token; null when the token is unknown, used or expired. Needs no sign-in."
+  appInstall(token: String!): AppInstall
+}
+
+extend type Mutation {
+  """
+  Places an installed store: signed in (sign up, sign in or accept an invitation
+  first), choose a workspace with write access or an agency to create one in.
+  The connection is created (or renewed), the store's webhooks are subscribed,
+  and the token is used up.
+  """
+  completeAppInstall(input: CompleteAppInstallInput!): CompleteAppInstallPayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/members.graphqls", Input: `# Members of an agency, their roles and workspace access, and invitations.
@@ -2623,6 +2804,26 @@ func (ec *executionContext) childFields_ApiTokenEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ApiTokenEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_AppInstall(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "connector":
+		return ec.fieldContext_AppInstall_connector(ctx, field)
+	case "shop":
+		return ec.fieldContext_AppInstall_shop(ctx, field)
+	case "accountName":
+		return ec.fieldContext_AppInstall_accountName(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_AppInstall_expiresAt(ctx, field)
+	case "workspaces":
+		return ec.fieldContext_AppInstall_workspaces(ctx, field)
+	case "connectedWorkspaceIds":
+		return ec.fieldContext_AppInstall_connectedWorkspaceIds(ctx, field)
+	case "agencies":
+		return ec.fieldContext_AppInstall_agencies(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AppInstall", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2679,6 +2880,16 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CompleteAppInstallPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "workspace":
+		return ec.fieldContext_CompleteAppInstallPayload_workspace(ctx, field)
+	case "connection":
+		return ec.fieldContext_CompleteAppInstallPayload_connection(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompleteAppInstallPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Connection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2699,6 +2910,8 @@ func (ec *executionContext) childFields_Connection(ctx context.Context, field gr
 		return ec.fieldContext_Connection_lastError(ctx, field)
 	case "lastCheckedAt":
 		return ec.fieldContext_Connection_lastCheckedAt(ctx, field)
+	case "webhookUrl":
+		return ec.fieldContext_Connection_webhookUrl(ctx, field)
 	case "createdBy":
 		return ec.fieldContext_Connection_createdBy(ctx, field)
 	case "createdAt":
@@ -3225,6 +3438,20 @@ func (ec *executionContext) field_Mutation_changeMemberRole_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_completeAppInstall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (hub.CompleteAppInstallInput, error) {
+			return ec.unmarshalNCompleteAppInstallInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐCompleteAppInstallInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3498,6 +3725,20 @@ func (ec *executionContext) field_Query_apiTokens_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["includeRevoked"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_appInstall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "token",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["token"] = arg0
 	return args, nil
 }
 
@@ -4432,6 +4673,194 @@ func (ec *executionContext) fieldContext_ApiTokenEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _AppInstall_connector(ctx context.Context, field graphql.CollectedField, obj *hub.PendingInstall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppInstall_connector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AppInstall().Connector(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *connectors.Spec) graphql.Marshaler {
+			return ec.marshalNConnector2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋconnectorsᚐSpec(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppInstall_connector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AppInstall",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connector(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AppInstall_shop(ctx context.Context, field graphql.CollectedField, obj *hub.PendingInstall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppInstall_shop(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AppInstall().Shop(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppInstall_shop(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppInstall", field, true, true, "String")
+}
+
+func (ec *executionContext) _AppInstall_accountName(ctx context.Context, field graphql.CollectedField, obj *hub.PendingInstall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppInstall_accountName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AppInstall().AccountName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppInstall_accountName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppInstall", field, true, true, "String")
+}
+
+func (ec *executionContext) _AppInstall_expiresAt(ctx context.Context, field graphql.CollectedField, obj *hub.PendingInstall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppInstall_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AppInstall().ExpiresAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalNTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppInstall_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppInstall", field, true, true, "Time")
+}
+
+func (ec *executionContext) _AppInstall_workspaces(ctx context.Context, field graphql.CollectedField, obj *hub.PendingInstall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppInstall_workspaces(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Workspaces, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Workspace) graphql.Marshaler {
+			return ec.marshalNWorkspace2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐWorkspaceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppInstall_workspaces(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AppInstall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Workspace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AppInstall_connectedWorkspaceIds(ctx context.Context, field graphql.CollectedField, obj *hub.PendingInstall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppInstall_connectedWorkspaceIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AppInstall().ConnectedWorkspaceIds(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppInstall_connectedWorkspaceIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppInstall", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AppInstall_agencies(ctx context.Context, field graphql.CollectedField, obj *hub.PendingInstall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppInstall_agencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agencies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Agency) graphql.Marshaler {
+			return ec.marshalNAgency2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐAgencyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppInstall_agencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AppInstall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *store.AuditEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4863,6 +5292,70 @@ func (ec *executionContext) fieldContext_AuthPayload_viewer(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _CompleteAppInstallPayload_workspace(ctx context.Context, field graphql.CollectedField, obj *model.CompleteAppInstallPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompleteAppInstallPayload_workspace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Workspace, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Workspace) graphql.Marshaler {
+			return ec.marshalNWorkspace2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐWorkspace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompleteAppInstallPayload_workspace(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompleteAppInstallPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Workspace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompleteAppInstallPayload_connection(ctx context.Context, field graphql.CollectedField, obj *model.CompleteAppInstallPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompleteAppInstallPayload_connection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Connection, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+			return ec.marshalNConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompleteAppInstallPayload_connection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompleteAppInstallPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Connection_id(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5095,6 +5588,29 @@ func (ec *executionContext) _Connection_lastCheckedAt(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_Connection_lastCheckedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Connection", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Connection_webhookUrl(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Connection_webhookUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Connection().WebhookURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Connection_webhookUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Connection", field, true, true, "String")
 }
 
 func (ec *executionContext) _Connection_createdBy(ctx context.Context, field graphql.CollectedField, obj *store.Connection) (ret graphql.Marshaler) {
@@ -7752,6 +8268,50 @@ func (ec *executionContext) fieldContext_Mutation_reconnect(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_completeAppInstall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_completeAppInstall(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CompleteAppInstall(ctx, fc.Args["input"].(hub.CompleteAppInstallInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CompleteAppInstallPayload) graphql.Marshaler {
+			return ec.marshalNCompleteAppInstallPayload2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐCompleteAppInstallPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_completeAppInstall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompleteAppInstallPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_completeAppInstall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_inviteMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8484,6 +9044,50 @@ func (ec *executionContext) fieldContext_Query_connector(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_connector_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_appInstall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_appInstall(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AppInstall(ctx, fc.Args["token"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *hub.PendingInstall) graphql.Marshaler {
+			return ec.marshalOAppInstall2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐPendingInstall(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_appInstall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AppInstall(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_appInstall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10621,6 +11225,69 @@ func UnmarshalChangeMemberRoleInput(ctx context.Context, raw any) (hub.ChangeMem
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCompleteAppInstallInput(ctx context.Context, obj any) (hub.CompleteAppInstallInput, error) {
+	var it hub.CompleteAppInstallInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"token", "workspaceId", "agencyId", "workspaceName"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		case "workspaceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workspaceId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkspaceID = data
+		case "agencyId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agencyId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgencyID = data
+		case "workspaceName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workspaceName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkspaceName = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompleteAppInstallInput unmarshals raw into the CompleteAppInstallInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompleteAppInstallInput(ctx context.Context, raw any) (hub.CompleteAppInstallInput, error) {
+	var out hub.CompleteAppInstallInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompleteAppInstallInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConnectionValueInput(ctx context.Context, obj any) (hub.ConnectionValue, error) {
 	var it hub.ConnectionValue
 	if obj == nil {
@@ -11465,6 +12132,74 @@ func (ec *executionContext) _ApiTokenEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var appInstallImplementors = []string{"AppInstall"}
+
+func (ec *executionContext) _AppInstall(ctx context.Context, sel ast.SelectionSet, obj *hub.PendingInstall) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appInstallImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AppInstall")
+		case "connector":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AppInstall_connector(ctx, field, obj)
+				})
+		case "shop":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AppInstall_shop(ctx, field, obj)
+				})
+		case "accountName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AppInstall_accountName(ctx, field, obj)
+				})
+		case "expiresAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AppInstall_expiresAt(ctx, field, obj)
+				})
+		case "workspaces":
+			out.Values[i] = ec._AppInstall_workspaces(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "connectedWorkspaceIds":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AppInstall_connectedWorkspaceIds(ctx, field, obj)
+				})
+		case "agencies":
+			out.Values[i] = ec._AppInstall_agencies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var auditEntryImplementors = []string{"AuditEntry", "Node"}
 
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *store.AuditEntry) graphql.Marshaler {
@@ -11662,6 +12397,44 @@ func (ec *executionContext) _AuthPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var completeAppInstallPayloadImplementors = []string{"CompleteAppInstallPayload"}
+
+func (ec *executionContext) _CompleteAppInstallPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CompleteAppInstallPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, completeAppInstallPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompleteAppInstallPayload")
+		case "workspace":
+			out.Values[i] = ec._CompleteAppInstallPayload_workspace(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "connection":
+			out.Values[i] = ec._CompleteAppInstallPayload_connection(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var connectionImplementors = []string{"Connection", "Node"}
 
 func (ec *executionContext) _Connection(ctx context.Context, sel ast.SelectionSet, obj *store.Connection) graphql.Marshaler {
@@ -11722,6 +12495,12 @@ func (ec *executionContext) _Connection(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "webhookUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Connection_webhookUrl(ctx, field, obj)
+				})
 		case "createdBy":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -12726,6 +13505,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "completeAppInstall":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_completeAppInstall(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "inviteMember":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_inviteMember(ctx, field)
@@ -12902,6 +13688,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_connector(ctx, field)
+				})
+		case "appInstall":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_appInstall(ctx, field)
 				})
 		case "members":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -13693,6 +14485,26 @@ func (ec *executionContext) marshalNActorKind2githubᚗcomᚋswitchboardᚑhub�
 	return res
 }
 
+func (ec *executionContext) marshalNAgency2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐAgency(ctx context.Context, sel ast.SelectionSet, v store.Agency) graphql.Marshaler {
+	return ec._Agency(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAgency2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐAgencyᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Agency) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgency2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐAgency(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAgency2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐAgency(ctx context.Context, sel ast.SelectionSet, v *store.Agency) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Agency!")
@@ -13808,6 +14620,19 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 func (ec *executionContext) unmarshalNChangeMemberRoleInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐChangeMemberRoleInput(ctx context.Context, v any) (hub.ChangeMemberRoleInput, error) {
 	res, err := ec.unmarshalInputChangeMemberRoleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCompleteAppInstallInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐCompleteAppInstallInput(ctx context.Context, v any) (hub.CompleteAppInstallInput, error) {
+	res, err := ec.unmarshalInputCompleteAppInstallInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompleteAppInstallPayload2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐCompleteAppInstallPayload(ctx context.Context, sel ast.SelectionSet, v *model.CompleteAppInstallPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompleteAppInstallPayload!")
+		return graphql.Null
+	}
+	return ec._CompleteAppInstallPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNConnection2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx context.Context, sel ast.SelectionSet, v store.Connection) graphql.Marshaler {
@@ -14165,6 +14990,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14406,6 +15260,24 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalNTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Time!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalTime(*v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNTokenAccess2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋauthᚐTokenAccess(ctx context.Context, v any) (auth.TokenAccess, error) {
 	var res auth.TokenAccess
 	err := res.UnmarshalGQL(v)
@@ -14635,6 +15507,13 @@ func (ec *executionContext) marshalOAgency2ᚖgithubᚗcomᚋswitchboardᚑhub�
 		return graphql.Null
 	}
 	return ec._Agency(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAppInstall2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐPendingInstall(ctx context.Context, sel ast.SelectionSet, v *hub.PendingInstall) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AppInstall(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {

@@ -47,6 +47,12 @@ type AuthPayload struct {
 	Viewer *hub.Viewer `json:"viewer"`
 }
 
+type CompleteAppInstallPayload struct {
+	Workspace *store.Workspace `json:"workspace"`
+	// The store's connection: new, or the existing one renewed with the new tokens.
+	Connection *store.Connection `json:"connection"`
+}
+
 // One field of a connection. Secret fields never show their value, only whether one is set.
 type ConnectionValue struct {
 	Name string `json:"name"`

@@ -41,6 +41,8 @@ type App struct {
 	Handler http.Handler
 	// Keys seal and open connection credentials.
 	Keys *secrets.Keyring
+	// OAuthApps are the hub's provider apps (real or sandbox), by slug.
+	OAuthApps map[string]hub.OAuthApp
 
 	pgBus *bus.Postgres
 }
@@ -69,8 +71,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 	a := &App{Config: cfg, Log: log, DB: db, Metrics: telemetry.NewMetrics(), Keys: keys}
 
 	workers := river.NewWorkers()
-	tokens := &lateRefresher{}
-	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: tokens, Keys: keys})
+	late := &lateHub{}
+	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: late, Webhooks: late, Keys: keys})
 	a.River, err = river.NewClient(db.River, &river.Config{
 		Logger:       riverLogger(log),
 		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
@@ -91,9 +93,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 		b = a.pgBus
 	}
 	oauthApps, sandboxes := providerApps(cfg)
+	a.OAuthApps = oauthApps
 	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys, OAuthApps: oauthApps, Locks: lockerFor(db),
 		Egress: egress.Guard{AllowPrivate: cfg.AllowPrivateEgress}})
-	tokens.hub = a.Hub
+	late.hub = a.Hub
 
 	jobsUI, err := riverui.NewHandler(&riverui.HandlerOpts{
 		Endpoints: riverui.NewEndpoints(a.River, nil),
@@ -271,7 +274,7 @@ func providerApps(cfg Config) (map[string]hub.OAuthApp, map[string]http.Handler)
 		if !cfg.Sandbox || !ok {
 			continue
 		}
-		app := connectors.SandboxApp{ClientID: "sandbox-" + slug, ClientSecret: auth.NewSecret("sandbox_")}
+		app := connectors.SandboxApp{ClientID: "sandbox-" + slug, ClientSecret: auth.NewSecret("sandbox_"), HubURL: cfg.PublicURL}
 		prefix := "/sandbox/" + slug
 		mounted[prefix] = factory(app)
 		apps[slug] = hub.OAuthApp{ClientID: app.ClientID, ClientSecret: secrets.New(app.ClientSecret), APIBase: cfg.PublicURL + prefix, Sandbox: true}
@@ -288,9 +291,17 @@ func lockerFor(db *database.DB) lock.Locker {
 	return lock.NewLocal()
 }
 
-// lateRefresher lets workers, registered before the hub exists, reach it.
-type lateRefresher struct{ hub *hub.Service }
+// lateHub lets workers, registered before the hub exists, reach it.
+type lateHub struct{ hub *hub.Service }
 
-func (l *lateRefresher) RefreshConnection(ctx context.Context, id string) error {
+func (l *lateHub) RefreshConnection(ctx context.Context, id string) error {
 	return l.hub.RefreshConnection(ctx, id)
+}
+
+func (l *lateHub) ProcessWebhookEvent(ctx context.Context, id string) error {
+	return l.hub.ProcessWebhookEvent(ctx, id)
+}
+
+func (l *lateHub) SubscribeWebhooks(ctx context.Context, id string) error {
+	return l.hub.SubscribeWebhooks(ctx, id)
 }

@@ -74,6 +74,7 @@ func (s *Service) CreateConnection(ctx context.Context, in CreateConnectionInput
 		Status: store.ConnectionActive, Sandbox: s.oauthApps[spec.Slug].Sandbox && !spec.SelfHosted, Config: conn.Config, SecretFields: secretNames(conn),
 		LastCheckedAt: &now, CreatedBy: &a.Principal.UserID, CreatedAt: now, UpdatedAt: now,
 	}
+	webhookIdentity(row, spec)
 	if row.Credentials, err = s.seal(row, conn); err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -140,4 +141,13 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// Log is the hub's logger.
+func (s *Service) Log() *slog.Logger { return s.log }
+
+// PublicURL is the URL users and providers reach path at (path starts with
+// a slash): webhook signatures that cover the URL are checked against it.
+func (s *Service) PublicURL(path string) string {
+	return strings.TrimRight(s.publicURL, "/") + path
 }

@@ -161,6 +161,11 @@ func (s *Service) FinishConnection(ctx context.Context, slug string, q url.Value
 	// or raced callback finds nothing.
 	st, err := store.UseOAuthState(ctx, s.db, auth.HashSecret(state), now)
 	if errors.Is(err, store.ErrNotFound) {
+		if inst, err := store.UseAppInstallState(ctx, s.db, auth.HashSecret(state), now); err == nil {
+			return s.finishInstall(ctx, slug, q, browserNonce, inst)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return "", fmt.Errorf("read install state: %w", err)
+		}
 		return "", failure.New(failure.NotFound, "this connection attempt has expired or was already used; start again from the marketplace")
 	}
 	if err != nil {
@@ -196,28 +201,17 @@ func (s *Service) FinishConnection(ctx context.Context, slug string, q url.Value
 		return "", failure.New(failure.Forbidden, "the provider's answer did not verify")
 	}
 	spec := c.Spec()
-	env := s.env(app)
-	cfg := oauthConfig(spec, app, env, st.Config, st.RedirectURI)
-	var opts []oauth2.AuthCodeOption
-	for k, v := range hooks.ExchangeParams() {
-		opts = append(opts, oauth2.SetAuthURLParam(k, v))
-	}
+	verifier := ""
 	if st.PKCEVerifier != "" {
-		verifier, err := s.keys.Open(st.PKCEVerifier, "oauth_states.pkce_verifier."+st.ID)
+		v, err := s.keys.Open(st.PKCEVerifier, "oauth_states.pkce_verifier."+st.ID)
 		if err != nil {
 			return "", fmt.Errorf("open PKCE verifier: %w", err)
 		}
-		opts = append(opts, oauth2.VerifierOption(verifier.Reveal()))
+		verifier = v.Reveal()
 	}
-	tok, err := cfg.Exchange(context.WithValue(ctx, oauth2.HTTPClient, env.HTTP), q.Get("code"), opts...)
-	if err != nil {
-		s.log.WarnContext(ctx, "oauth code exchange failed", "connector", slug, "err", redactOAuthError(err))
-		return back(spec.Name + " refused the authorization; try connecting again"), nil
-	}
-	account, err := hooks.Account(ctx, env, st.Config, secrets.New(tok.AccessToken))
-	if err != nil {
-		s.log.WarnContext(ctx, "oauth token check failed", "connector", slug, "err", err.Error())
-		return back("the new " + spec.Name + " token did not work; try connecting again"), nil
+	tok, account, problem := s.exchangeCode(ctx, spec, hooks, app, st.Config, st.RedirectURI, verifier, q.Get("code"))
+	if problem != "" {
+		return back(problem), nil
 	}
 	save := s.saveOAuthConnection
 	if st.ConnectionID != nil {
@@ -246,6 +240,7 @@ func (s *Service) saveOAuthConnection(ctx context.Context, st *store.OAuthState,
 		Status: store.ConnectionActive, Sandbox: app.Sandbox, Config: config, SecretFields: []string{},
 		LastCheckedAt: &now, CreatedBy: &st.UserID, CreatedAt: now, UpdatedAt: now,
 	}
+	webhookIdentity(row, spec)
 	if !tok.Expiry.IsZero() {
 		exp := tok.Expiry.UTC().Truncate(time.Microsecond)
 		row.TokenExpiresAt = &exp
@@ -260,6 +255,9 @@ func (s *Service) saveOAuthConnection(ctx context.Context, st *store.OAuthState,
 				return failure.New(failure.Conflict, "another connection of this workspace is already named %q", row.Name)
 			}
 			return fmt.Errorf("create connection: %w", err)
+		}
+		if err := s.queueWebhookSubscription(ctx, tx, row); err != nil {
+			return err
 		}
 		tx.published = append(tx.published, bus.Message{Topic: connectionsTopic(row.WorkspaceID), Data: row.ID})
 		return s.record(ctx, tx, change{
@@ -299,6 +297,9 @@ func (s *Service) renewOAuthConnection(ctx context.Context, st *store.OAuthState
 		if err := store.UpdateConnectionHealth(ctx, tx, row); err != nil {
 			return fmt.Errorf("renew connection: %w", err)
 		}
+		if err := s.queueWebhookSubscription(ctx, tx, row); err != nil {
+			return err
+		}
 		tx.published = append(tx.published, bus.Message{Topic: connectionsTopic(row.WorkspaceID), Data: row.ID})
 		return s.record(ctx, tx, change{
 			agencyID: row.AgencyID, workspaceID: row.WorkspaceID, action: "connection.reconnected", targetType: "Connection", targetID: row.ID,
@@ -306,6 +307,34 @@ func (s *Service) renewOAuthConnection(ctx context.Context, st *store.OAuthState
 		})
 	})
 	return row, err
+}
+
+// exchangeCode trades an authorization code for tokens and tries the
+// access token on the provider (returning the account's name). On failure
+// it logs the reason (never a token or body) and returns what to tell the
+// user.
+func (s *Service) exchangeCode(ctx context.Context, spec connectors.Spec, hooks connectors.OAuthHooks, app OAuthApp,
+	config map[string]string, redirectURI, verifier, code string) (*oauth2.Token, string, string) {
+	env := s.env(app)
+	cfg := oauthConfig(spec, app, env, config, redirectURI)
+	var opts []oauth2.AuthCodeOption
+	for k, v := range hooks.ExchangeParams() {
+		opts = append(opts, oauth2.SetAuthURLParam(k, v))
+	}
+	if verifier != "" {
+		opts = append(opts, oauth2.VerifierOption(verifier))
+	}
+	tok, err := cfg.Exchange(context.WithValue(ctx, oauth2.HTTPClient, env.HTTP), code, opts...)
+	if err != nil {
+		s.log.WarnContext(ctx, "oauth code exchange failed", "connector", spec.Slug, "err", redactOAuthError(err))
+		return nil, "", spec.Name + " refused the authorization; try connecting again"
+	}
+	account, err := hooks.Account(ctx, env, config, secrets.New(tok.AccessToken))
+	if err != nil {
+		s.log.WarnContext(ctx, "oauth token check failed", "connector", spec.Slug, "err", err.Error())
+		return nil, "", "the new " + spec.Name + " token did not work; try connecting again"
+	}
+	return tok, account, ""
 }
 
 // redirectURI is the one exact redirect URI registered for a provider.

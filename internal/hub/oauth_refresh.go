@@ -158,23 +158,38 @@ func (s *Service) expiresSoon(row *store.Connection) bool {
 }
 
 func (s *Service) openTokens(row *store.Connection) (oauthTokens, error) {
-	var t oauthTokens
-	plain, err := s.keys.Open(row.Credentials, row.CredentialsBinding())
+	t, err := s.openTokensAt(row.Credentials, row.CredentialsBinding())
 	if err != nil {
-		return t, fmt.Errorf("open the tokens of connection %s: %w", row.ID, err)
+		return t, fmt.Errorf("connection %s: %w", row.ID, err)
+	}
+	return t, nil
+}
+
+// openTokensAt opens OAuth tokens sealed bound to binding.
+func (s *Service) openTokensAt(sealed, binding string) (oauthTokens, error) {
+	var t oauthTokens
+	plain, err := s.keys.Open(sealed, binding)
+	if err != nil {
+		return t, fmt.Errorf("open tokens: %w", err)
 	}
 	if err := json.Unmarshal([]byte(plain.Reveal()), &t); err != nil {
-		return t, fmt.Errorf("read the tokens of connection %s: %w", row.ID, err)
+		return t, fmt.Errorf("read tokens: %w", err)
 	}
 	return t, nil
 }
 
 func (s *Service) sealTokens(row *store.Connection, t oauthTokens) (string, error) {
+	return s.sealTokensFor(row.CredentialsBinding(), t)
+}
+
+// sealTokensFor seals OAuth tokens bound to binding (a connection's or an
+// app install's row).
+func (s *Service) sealTokensFor(binding string, t oauthTokens) (string, error) {
 	b, err := json.Marshal(t)
 	if err != nil {
 		return "", fmt.Errorf("encode tokens: %w", err)
 	}
-	return s.keys.Seal(secrets.New(string(b)), row.CredentialsBinding())
+	return s.keys.Seal(secrets.New(string(b)), binding)
 }
 
 // grantRevoked tells a refresh token that is gone for good (OAuth's

@@ -41,10 +41,16 @@ type Connection struct {
 	// not OAuth).
 	TokenExpiresAt *time.Time `bun:"token_expires_at"`
 	LastError      *string    `bun:"last_error"`
-	LastCheckedAt  *time.Time `bun:"last_checked_at"`
-	CreatedBy      *string    `bun:"created_by"`
-	CreatedAt      time.Time  `bun:"created_at,notnull"`
-	UpdatedAt      time.Time  `bun:"updated_at,notnull"`
+	// WebhookToken routes the provider's webhooks to this connection
+	// (/webhooks/{connector}/{token}); it authorizes nothing by itself.
+	WebhookToken *string `bun:"webhook_token"`
+	// ExternalAccount is the provider account the connection reaches, from
+	// the Spec's AccountField (a Shopify shop domain).
+	ExternalAccount *string    `bun:"external_account"`
+	LastCheckedAt   *time.Time `bun:"last_checked_at"`
+	CreatedBy       *string    `bun:"created_by"`
+	CreatedAt       time.Time  `bun:"created_at,notnull"`
+	UpdatedAt       time.Time  `bun:"updated_at,notnull"`
 }
 
 // CredentialsBinding is what a connection's sealed credentials are bound to.
@@ -133,4 +139,28 @@ func SaveRefreshedTokens(ctx context.Context, db bun.IDB, c *Connection) (bool, 
 	}
 	n, err := res.RowsAffected()
 	return n == 1, err
+}
+
+// ConnectionByWebhookToken finds the connection a webhook URL names.
+func ConnectionByWebhookToken(ctx context.Context, db bun.IDB, token string) (*Connection, error) {
+	c := new(Connection)
+	err := db.NewSelect().Model(c).Where("webhook_token = ?", token).Scan(ctx)
+	return c, notFound(err)
+}
+
+// ConnectionsOfAccount lists every connection of a connector that reaches
+// one provider account (all workspaces, all agencies), oldest first.
+func ConnectionsOfAccount(ctx context.Context, db bun.IDB, connector, account string) ([]Connection, error) {
+	var cs []Connection
+	err := db.NewSelect().Model(&cs).Where("connector = ?", connector).Where("external_account = ?", account).
+		Order("id ASC").Limit(100).Scan(ctx)
+	return cs, err
+}
+
+// EraseConnectionCredentials empties a connection's credentials and
+// disables it.
+func EraseConnectionCredentials(ctx context.Context, db bun.IDB, id string, now time.Time) error {
+	_, err := db.NewUpdate().Model((*Connection)(nil)).Set("credentials = ''").Set("secret_fields = '[]'").
+		Set("token_expires_at = NULL").Set("status = ?", ConnectionDisabled).Set("updated_at = ?", now).Where("id = ?", id).Exec(ctx)
+	return err
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -68,15 +69,23 @@ func (r *Response) Fields() map[string]any {
 	return f
 }
 
-// Get walks the data by a dotted path ("createWorkspace.id").
+// Get walks the data by a dotted path ("createWorkspace.id"); a number
+// picks a list element ("connections.0.status").
 func (r *Response) Get(path string) any {
 	var cur any = r.Data
 	for _, p := range strings.Split(path, ".") {
-		m, ok := cur.(map[string]any)
-		if !ok {
+		switch v := cur.(type) {
+		case map[string]any:
+			cur = v[p]
+		case []any:
+			i, err := strconv.Atoi(p)
+			if err != nil || i < 0 || i >= len(v) {
+				return nil
+			}
+			cur = v[i]
+		default:
 			return nil
 		}
-		cur = m[p]
 	}
 	return cur
 }

@@ -137,10 +137,16 @@ func writeError(w http.ResponseWriter, r *http.Request, status int, code, messag
 }
 
 // loggablePath keeps secrets that travel in paths out of the log: the
-// one-time token of an invitation link.
+// one-time tokens of invitation and install links, and the routing token
+// of a connection's webhook URL.
 func loggablePath(p string) string {
-	if strings.HasPrefix(p, "/invite/") {
+	switch {
+	case strings.HasPrefix(p, "/invite/"):
 		return "/invite/[redacted]"
+	case strings.HasPrefix(p, "/install/"):
+		return "/install/[redacted]"
+	case strings.HasPrefix(p, "/webhooks/"):
+		return redactedWebhookPath(p)
 	}
 	return p
 }

@@ -13,6 +13,11 @@ var oauthProblem = template.Must(template.New("p").Parse(`<!doctype html><meta c
 <body style="font-family:sans-serif;max-width:36rem;margin:4rem auto;line-height:1.5">
 <h1>The connection was not completed</h1><p>{{.}}</p><p><a href="/">Back to Switchboard</a></p></body>`))
 
+var installProblem = template.Must(template.New("p").Parse(`<!doctype html><meta charset="utf-8">
+<title>Install not completed · Switchboard</title>
+<body style="font-family:sans-serif;max-width:36rem;margin:4rem auto;line-height:1.5">
+<h1>Switchboard could not be installed</h1><p>{{.}}</p><p><a href="/">Go to Switchboard</a></p></body>`))
+
 // oauthCallback finishes an OAuth connection: the provider redirects the
 // browser here with the code and state. Success and provider-side failures
 // go back to the workspace's connections page; an unusable answer (unknown,

@@ -58,6 +58,9 @@ func NewRouter(o Options) http.Handler {
 		mux.Handle("GET /graphiql", playground.ApolloSandboxHandler("Switchboard GraphQL", "/graphql"))
 	}
 	mux.Handle("GET /oauth/{slug}/callback", authn.middleware(oauthCallback(o.Hub)))
+	mux.Handle("POST /webhooks/{slug}/{token}", connectionWebhook(o.Hub))
+	mux.Handle("POST /apps/{slug}/webhooks", appWebhook(o.Hub))
+	mux.Handle("GET /apps/{slug}", appInstall(o.Hub, authn.secure))
 	for prefix, h := range o.Sandboxes {
 		for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
 			mux.Handle(m+" "+prefix+"/", http.StripPrefix(prefix, h))
