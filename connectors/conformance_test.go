@@ -3,6 +3,7 @@ package connectors_test
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -78,9 +79,41 @@ func TestConformance(t *testing.T) {
 				require.True(t, e.Read || e.Write)
 				checkFields(t, "entity "+e.Name, e.Fields)
 			}
+			checkInbound(t, c, s)
 			b := s.Budget
 			require.True(t, b.Requests > 0 && b.Per > 0 || b.CostPoints > 0 && b.RestorePerSec > 0 || b.Note != "", "declare the rate budget")
 		})
+	}
+}
+
+// checkInbound: webhook capabilities come together and name real fields.
+func checkInbound(t *testing.T, c connectors.Connector, s connectors.Spec) {
+	t.Helper()
+	_, reads := c.(connectors.WebhookReader)
+	_, verifies := c.(connectors.WebhookVerifier)
+	_, subscribes := c.(connectors.WebhookSubscriber)
+	_, installs := c.(connectors.Installer)
+	require.Equal(t, reads, verifies, "a connector that reads webhooks verifies them, and the other way round")
+	if subscribes {
+		require.True(t, reads, "a connector that subscribes to webhooks reads them")
+		require.Equal(t, connectors.AuthOAuth2, s.Auth.Kind, "subscriptions use the connection's OAuth token")
+	}
+	if installs {
+		require.Equal(t, connectors.AuthOAuth2, s.Auth.Kind, "app store installs end in an OAuth consent")
+		require.NotEmpty(t, s.AccountField, "an installed app's connections are found by their account")
+	}
+	if s.WebhookSecret == "" && reads {
+		require.Equal(t, connectors.AuthOAuth2, s.Auth.Kind, "without a WebhookSecret field the OAuth app's secret signs webhooks")
+	}
+	for _, name := range []string{s.WebhookSecret, s.AccountField} {
+		if name == "" {
+			continue
+		}
+		i := slices.IndexFunc(s.Fields, func(f connectors.Field) bool { return f.Name == name })
+		require.GreaterOrEqual(t, i, 0, "%s names no field", name)
+		if name == s.WebhookSecret {
+			require.Equal(t, connectors.Secret, s.Fields[i].Type, "the webhook secret is a secret field")
+		}
 	}
 }
 
