@@ -39,7 +39,11 @@ func installURL(h *testenv.Hub, shop string, at time.Time) string {
 // to the landing page and returns the landing token.
 func install(t *testing.T, h *testenv.Hub, browser *http.Client, shop string) string {
 	t.Helper()
-	status, authorize, body := visit(t, browser, installURL(h, shop, time.Now()))
+	// The sandbox's App Store listing sends the browser to the App URL.
+	status, appURL, body := visit(t, browser, h.URL+"/sandbox/shopify/apps/switchboard/install?shop="+shop)
+	require.Equal(t, http.StatusSeeOther, status, body)
+	require.True(t, strings.HasPrefix(appURL, h.URL+"/apps/shopify?"), appURL)
+	status, authorize, body := visit(t, browser, appURL)
 	require.Equal(t, http.StatusSeeOther, status, body)
 	require.True(t, strings.HasPrefix(authorize, h.URL+"/sandbox/shopify/"+shop+"/admin/oauth/authorize?"), authorize)
 	status, landing, body := visit(t, browser, consent(t, browser, authorize))
@@ -136,8 +140,9 @@ func TestShopifyAppStoreInstall(t *testing.T) {
 		}, 15*time.Second, 100*time.Millisecond)
 
 		// Uninstalling the app disables the connection and erases its tokens.
-		sandboxControl(t, h, http.MethodPost, shop+"/webhooks", map[string]any{"topic": "app/uninstalled",
-			"payload": map[string]any{"id": 548380009, "name": "Merchant One", "myshopify_domain": shop}})
+		ds := sandboxControl(t, h, http.MethodPost, shop+"/uninstall", nil)["deliveries"].([]any)
+		require.Len(t, ds, 1)
+		require.EqualValues(t, 200, ds[0].(map[string]any)["status"])
 		conns := `query($w: ID!) { connections(workspaceId: $w) { id status lastError } }`
 		require.Eventually(t, func() bool {
 			return merchant.MustDo(t, conns, map[string]any{"w": ws}).String("connections.0.status") == "DISABLED"
@@ -273,6 +278,10 @@ func TestShopifyComplianceAndConnectionWebhooks(t *testing.T) {
 		summary := owner.MustDo(t, audit, map[string]any{"a": owner.AgencyID, "act": "privacy.data_requested"}).String("auditLog.edges.0.node.summary")
 		require.Contains(t, summary, "5550001")
 		require.Contains(t, summary, "1 stored events")
+
+		// The sandbox's own compliance delivery (signed by the emulator) is accepted.
+		d := sandboxControl(t, h, http.MethodPost, shop+"/compliance", map[string]any{"topic": "customers/data_request"})["delivery"].(map[string]any)
+		require.EqualValues(t, 200, d["status"], d)
 
 		// A shop redaction erases everything held for the shop.
 		require.Equal(t, 200, shopifySigned(t, h, compliance, "shop/redact", shop, "evt-s1", []byte(`{"shop_id":954889,"shop_domain":"privacy.myshopify.com"}`), secret))

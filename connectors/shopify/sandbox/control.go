@@ -1,11 +1,6 @@
 package sandbox
 
 import (
-	"bytes"
-	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,6 +26,8 @@ import (
 //	POST /_control/shops/{shop}/tokens        {"expiring": true} → {"access_token", "refresh_token"}
 //	GET  /_control/shops/{shop}/webhooks      → {"subscriptions": [Subscription…]}
 //	POST /_control/shops/{shop}/webhooks      {"topic": "orders/create", "payload": {…}, "eventId": ""} → {"deliveries": [Delivery…]}
+//	POST /_control/shops/{shop}/uninstall     → {"deliveries": [Delivery…]} (app/uninstalled sent; tokens revoked; subscriptions removed)
+//	POST /_control/shops/{shop}/compliance    {"topic": "customers/redact", "payload": {…}} → {"delivery": Delivery} (payload optional)
 
 // ErrNoShop is returned for a shop that was not created.
 var ErrNoShop = errors.New("sandbox: no such shop")
@@ -82,7 +79,9 @@ type Subscription struct {
 
 // Delivery is the outcome of one webhook POST.
 type Delivery struct {
-	SubscriptionID string `json:"subscriptionId"`
+	// SubscriptionID is empty for compliance webhooks, which go to the
+	// app's configured URL rather than to a subscription.
+	SubscriptionID string `json:"subscriptionId,omitempty"`
 	CallbackURL    string `json:"callbackUrl"`
 	WebhookID      string `json:"webhookId"`
 	// Status is the HTTP status the endpoint answered (0 when it did not).
@@ -221,19 +220,22 @@ func (s *Sandbox) Drain(domain string) error {
 // RevokeTokens revokes every access and refresh token of the shop, as an
 // uninstall does.
 func (s *Sandbox) RevokeTokens(domain string) error {
-	return s.withShop(domain, func(sh *shop) {
-		for _, at := range s.access {
-			if at.shop == domain {
-				at.revoked = true
-			}
+	return s.withShop(domain, s.revokeLocked)
+}
+
+// revokeLocked revokes the shop's tokens; the caller holds s.mu.
+func (s *Sandbox) revokeLocked(sh *shop) {
+	for _, at := range s.access {
+		if at.shop == sh.domain {
+			at.revoked = true
 		}
-		for _, rt := range s.refresh {
-			if rt.shop == domain {
-				rt.revoked = true
-			}
+	}
+	for _, rt := range s.refresh {
+		if rt.shop == sh.domain {
+			rt.revoked = true
 		}
-		sh.permanentToken = ""
-	})
+	}
+	sh.permanentToken = ""
 }
 
 // ExpireAccessTokens ends every expiring access token of the shop now;
@@ -288,73 +290,6 @@ func (s *Sandbox) withShop(domain string, f func(*shop)) error {
 	s.refill(sh)
 	f(sh)
 	return nil
-}
-
-// TriggerWebhook POSTs payload to every endpoint subscribed to topic
-// ("orders/create" or ORDERS_CREATE) on the shop, signed and labelled as
-// Shopify does, and reports what each endpoint answered. eventID, when
-// empty, is generated; every delivery of one event shares it.
-func (s *Sandbox) TriggerWebhook(ctx context.Context, domain, topic string, payload []byte, eventID string) ([]Delivery, error) {
-	enum := topicEnum(topic)
-	if enum == "" {
-		return nil, fmt.Errorf("sandbox: trigger webhook: unknown topic %q", topic)
-	}
-	if !json.Valid(payload) {
-		return nil, errors.New("sandbox: trigger webhook: payload is not JSON")
-	}
-	if eventID == "" {
-		eventID = sandboxkit.NewUUID()
-	}
-	s.mu.Lock()
-	sh := s.getShop(domain)
-	if sh == nil {
-		s.mu.Unlock()
-		return nil, ErrNoShop
-	}
-	var subs []*subscription
-	for _, sub := range sh.subs {
-		if sub.topic == enum {
-			c := *sub
-			subs = append(subs, &c)
-		}
-	}
-	sh.counters.WebhooksSent += len(subs)
-	s.mu.Unlock()
-
-	mac := hmac.New(sha256.New, []byte(s.opts.ClientSecret))
-	mac.Write(payload)
-	signature := base64.StdEncoding.EncodeToString(mac.Sum(nil))
-	triggeredAt := s.now().UTC().Format("2006-01-02T15:04:05.000000000Z")
-
-	out := make([]Delivery, 0, len(subs))
-	for _, sub := range subs {
-		d := Delivery{SubscriptionID: publicSub(sub).ID, CallbackURL: sub.callbackURL, WebhookID: sandboxkit.NewUUID()}
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, sub.callbackURL, bytes.NewReader(payload))
-		if err != nil {
-			d.Error = err.Error()
-			out = append(out, d)
-			continue
-		}
-		h := req.Header
-		h.Set("Content-Type", "application/json")
-		h.Set("User-Agent", "Shopify-Captain-Hook")
-		h.Set("X-Shopify-Topic", webhookTopics[enum])
-		h.Set("X-Shopify-Hmac-Sha256", signature)
-		h.Set("X-Shopify-Shop-Domain", domain)
-		h.Set("X-Shopify-API-Version", APIVersion)
-		h.Set("X-Shopify-Webhook-Id", d.WebhookID)
-		h.Set("X-Shopify-Event-Id", eventID)
-		h.Set("X-Shopify-Triggered-At", triggeredAt)
-		resp, err := s.opts.WebhookClient.Do(req)
-		if err != nil {
-			d.Error = err.Error()
-		} else {
-			d.Status = resp.StatusCode
-			sandboxkit.DrainAndClose(resp)
-		}
-		out = append(out, d)
-	}
-	return out, nil
 }
 
 func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest string) {
@@ -432,6 +367,19 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest stri
 		}
 		ds, err := s.TriggerWebhook(r.Context(), domain, body.Topic, body.Payload, body.EventID)
 		ctl.Reply(w, http.StatusOK, map[string]any{"deliveries": ds}, err)
+	case "POST /uninstall":
+		ds, err := s.Uninstall(r.Context(), domain)
+		ctl.Reply(w, http.StatusOK, map[string]any{"deliveries": ds}, err)
+	case "POST /compliance":
+		var body struct {
+			Topic   string          `json:"topic"`
+			Payload json.RawMessage `json:"payload"`
+		}
+		if !ctl.Read(w, r, &body) {
+			return
+		}
+		d, err := s.SendCompliance(r.Context(), domain, body.Topic, body.Payload)
+		ctl.Reply(w, http.StatusOK, map[string]any{"delivery": d}, err)
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control route " + route})
 	}

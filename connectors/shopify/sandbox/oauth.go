@@ -171,7 +171,7 @@ func (s *Sandbox) serveApprove(w http.ResponseWriter, r *http.Request, domain st
 
 	params := url.Values{}
 	params.Set("code", code)
-	params.Set("host", base64.RawStdEncoding.EncodeToString([]byte("admin.shopify.com/store/"+strings.TrimSuffix(domain, ".myshopify.com"))))
+	params.Set("host", hostParam(domain))
 	params.Set("shop", domain)
 	if st := q.Get("state"); st != "" {
 		params.Set("state", st)
@@ -203,10 +203,21 @@ func (s *Sandbox) serveCancel(w http.ResponseWriter, r *http.Request, domain str
 // redirectSigned redirects to redirectURI with params added to its query
 // and an hmac over the whole query.
 func (s *Sandbox) redirectSigned(w http.ResponseWriter, r *http.Request, redirectURI string, params url.Values) {
-	u, err := url.Parse(redirectURI)
+	u, err := s.signedURL(redirectURI, params)
 	if err != nil {
 		writeErrorPage(w, http.StatusBadRequest, "invalid_request", "The redirect_uri is missing or invalid")
 		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	http.Redirect(w, r, u, http.StatusFound)
+}
+
+// signedURL returns base with params added to its query and an hmac over
+// the whole query, as Shopify signs the OAuth callback and the App URL.
+func (s *Sandbox) signedURL(base string, params url.Values) (string, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", err
 	}
 	q := u.Query()
 	for k, v := range params {
@@ -215,8 +226,14 @@ func (s *Sandbox) redirectSigned(w http.ResponseWriter, r *http.Request, redirec
 	q.Del("hmac")
 	q.Set("hmac", oauthHMAC(q, s.opts.ClientSecret))
 	u.RawQuery = q.Encode()
-	w.Header().Set("Cache-Control", "no-store")
-	http.Redirect(w, r, u.String(), http.StatusFound)
+	return u.String(), nil
+}
+
+// hostParam is the host parameter Shopify adds to the App URL and the
+// OAuth callback: the unpadded base64 of the shop's admin address,
+// admin.shopify.com/store/{subdomain}.
+func hostParam(domain string) string {
+	return base64.RawStdEncoding.EncodeToString([]byte("admin.shopify.com/store/" + strings.TrimSuffix(domain, ".myshopify.com")))
 }
 
 // oauthHMAC is Shopify's query signature: every parameter except hmac and

@@ -2,14 +2,22 @@ package sandbox
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/switchboard-hub/switchboard/connectors"
 )
 
 // init registers the emulator, so that a hub in sandbox mode mounts it for
-// the "shopify" connector.
+// the "shopify" connector. With the hub's public URL known, the app's App
+// URL is <hub>/apps/shopify and its compliance webhooks URL
+// <hub>/apps/shopify/webhooks.
 func init() {
 	connectors.RegisterSandbox("shopify", func(app connectors.SandboxApp) http.Handler {
-		return New(Options{ClientID: app.ClientID, ClientSecret: app.ClientSecret})
+		opts := Options{ClientID: app.ClientID, ClientSecret: app.ClientSecret}
+		if hub := strings.TrimRight(app.HubURL, "/"); hub != "" {
+			opts.AppURL = hub + "/apps/shopify"
+			opts.ComplianceURL = hub + "/apps/shopify/webhooks"
+		}
+		return New(opts)
 	})
 }

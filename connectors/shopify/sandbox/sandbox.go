@@ -54,6 +54,28 @@
 //     X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the
 //     client secret), X-Shopify-Shop-Domain, X-Shopify-API-Version,
 //     X-Shopify-Webhook-Id, X-Shopify-Event-Id and X-Shopify-Triggered-At.
+//     Webhook subscriptions are per shop, made with
+//     webhookSubscriptionCreate; the compliance topics cannot be subscribed
+//     that way.
+//   - Installing from the App Store: GET /apps/switchboard is a stand-in for
+//     the app's App Store listing, a page with a shop domain field and an
+//     "Install app" button; GET /apps/switchboard/install?shop=… creates the
+//     shop if needed and answers 303 to the app's App URL (Options.AppURL)
+//     with hmac, host, shop and timestamp, signed like the OAuth callback.
+//     host is the unpadded base64 of admin.shopify.com/store/{subdomain}.
+//     The app then starts OAuth as it would on Shopify.
+//   - Uninstalling (Sandbox.Uninstall, or the control API): every token and
+//     refresh token of the shop is revoked at once (API calls answer 401),
+//     all its webhook subscriptions are deleted, and app/uninstalled, whose
+//     body is the REST shop resource (id, name, email, domain,
+//     myshopify_domain, currency, iana_timezone, plan_name, …), goes to the
+//     shop's APP_UNINSTALLED subscriptions.
+//   - Mandatory compliance webhooks customers/data_request, customers/redact
+//     and shop/redact (Sandbox.SendCompliance, or the control API) go to the
+//     app's compliance webhooks URL (Options.ComplianceURL, configured in the
+//     app's TOML on Shopify), signed like every webhook, with the bodies
+//     Shopify documents (shop_id, shop_domain, customer {id, email, phone},
+//     orders_requested or orders_to_redact, data_request {id}).
 //
 // # Cost model
 //
@@ -76,8 +98,12 @@
 // message; the full schema, mutations other than the two listed, field
 // merging rules, directives, introspection, bulk operations, the
 // single-query 1000-point limit only approximates Shopify's; plan-dependent
-// bucket sizes; webhook retries, ordering and mandatory compliance topics
-// subscriptions (they can still be triggered through the control API); HTTPS
+// bucket sizes; webhook retries and ordering; the real App Store (search,
+// reviews, pricing, billing) and Shopify-managed installation: the listing
+// only sends the browser to the App URL, without asking who the merchant
+// is; the shop/redact Shopify sends 48 hours after an uninstall (send it
+// through the control API); orders in compliance payloads (the sandbox has
+// none, so the order lists are empty unless a payload is given); HTTPS
 // (callback URLs may use http for local testing); merchants, staff
 // accounts, logins and the embedded admin.
 //
@@ -85,7 +111,10 @@
 //
 // Tests and the hub's sandbox mode drive it under /_control/ with JSON (see
 // control.go): create shops, seed customers, fail the next N calls, drain
-// the bucket, revoke or expire tokens, read counters and trigger webhooks.
+// the bucket, revoke or expire tokens, read counters, trigger webhooks,
+// uninstall the app from a shop (POST /_control/shops/{shop}/uninstall) and
+// send compliance webhooks (POST /_control/shops/{shop}/compliance with
+// {"topic": "customers/redact", "payload": {…}}, the payload optional).
 // The control API has no authentication: mount the sandbox only in sandbox
 // mode.
 package sandbox
@@ -126,6 +155,14 @@ type Options struct {
 	// WebhookClient sends webhook deliveries (a client with a 10 s timeout
 	// when nil).
 	WebhookClient *http.Client
+	// AppURL is the app's App URL (the hub's /apps/shopify), where the App
+	// Store listing sends a merchant who clicks "Install app", with a
+	// signed query. Empty: the listing cannot install (503).
+	AppURL string
+	// ComplianceURL is the app's compliance webhooks URL (the hub's
+	// /apps/shopify/webhooks), which receives customers/data_request,
+	// customers/redact and shop/redact. Empty: SendCompliance fails.
+	ComplianceURL string
 }
 
 // Sandbox is the Shopify emulator. Create it with New; it is safe for
@@ -181,6 +218,7 @@ type shop struct {
 	email    string
 	currency string
 	timezone string
+	created  time.Time
 
 	customers      []*customer // ascending id
 	nextCustomerID int64
@@ -267,12 +305,21 @@ func (s *Sandbox) now() time.Time { return s.opts.Now() }
 
 func randomToken(prefix string) string { return sandboxkit.RandomHex(prefix) }
 
-// ServeHTTP routes /{shop}/admin/... to the emulated Shopify and
-// /_control/... to the control API.
+// ServeHTTP routes /{shop}/admin/... to the emulated Shopify,
+// /apps/switchboard[/install] to the App Store listing and /_control/... to
+// the control API.
 func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := strings.TrimPrefix(r.URL.Path, "/")
 	if rest, ok := strings.CutPrefix(p, "_control/"); ok {
 		s.serveControl(w, r, rest)
+		return
+	}
+	switch p {
+	case listingPath:
+		s.serveListing(w, r)
+		return
+	case listingPath + "/install":
+		s.serveInstall(w, r)
 		return
 	}
 	shopDomain, rest, _ := strings.Cut(p, "/")
@@ -315,7 +362,7 @@ func (s *Sandbox) createShopLocked(domain, name, email, currency, timezone strin
 	}
 	label := strings.TrimSuffix(domain, ".myshopify.com")
 	if name == "" {
-		name = strings.ToUpper(label[:1]) + label[1:]
+		name = shopName(label)
 	}
 	if email == "" {
 		email = "owner@" + label + ".example.com"
@@ -329,11 +376,24 @@ func (s *Sandbox) createShopLocked(domain, name, email, currency, timezone strin
 	s.nextID++
 	sh := &shop{
 		id: 60000000000 + s.nextID, domain: domain, name: name, email: email,
-		currency: currency, timezone: timezone, nextCustomerID: 7000000000,
+		currency: currency, timezone: timezone, created: s.now().UTC().Truncate(time.Second), nextCustomerID: 7000000000,
 		nextSubID: 1100000000, bucketAvail: float64(s.opts.BucketSize), bucketAt: s.now(),
 	}
 	s.shops[domain] = sh
 	return sh
+}
+
+// shopName makes a store name of a myshopify.com subdomain: demo-store
+// becomes "Demo Store".
+func shopName(label string) string {
+	words := strings.FieldsFunc(label, func(r rune) bool { return r == '-' })
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	if len(words) == 0 {
+		return label
+	}
+	return strings.Join(words, " ")
 }
 
 // refill brings a shop's bucket up to date; the caller holds s.mu.
