@@ -144,9 +144,20 @@ type Action struct {
 	Name    string
 	Summary string
 	Input   []Field
-	// Marketing actions respect the customer's consent.
+	// Marketing actions message a customer: in a marketing rule they run
+	// only with the customer's consent to the Consent channel.
 	Marketing bool
+	Consent   ConsentChannel
 }
+
+// ConsentChannel is the channel a customer consents to be marketed on.
+type ConsentChannel string
+
+// The consent channels.
+const (
+	ConsentEmail ConsentChannel = "email"
+	ConsentSMS   ConsentChannel = "sms"
+)
 
 // Entity is a kind of record a sync can read or write.
 type Entity struct {

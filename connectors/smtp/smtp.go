@@ -29,7 +29,7 @@ func (Connector) Spec() connectors.Spec {
 			{Name: "from", Label: "Sender address", Type: connectors.Email, Required: true, MaxLength: 254},
 			{Name: "fromName", Label: "Sender name", Type: connectors.Text, MaxLength: 100},
 		},
-		Actions: []connectors.Action{{Name: "send_email", Summary: "Send an email", Marketing: true, Input: []connectors.Field{
+		Actions: []connectors.Action{{Name: "send_email", Summary: "Send an email", Marketing: true, Consent: connectors.ConsentEmail, Input: []connectors.Field{
 			{Name: "to", Label: "To", Type: connectors.Email, Required: true},
 			{Name: "subject", Label: "Subject", Type: connectors.Text, Required: true, MaxLength: 250},
 			{Name: "html", Label: "HTML body", Type: connectors.Text},

@@ -31,7 +31,7 @@ func (Connector) Spec() connectors.Spec {
 		Events: []connectors.Event{{Type: "message.status_changed", Summary: "An SMS was sent, delivered or failed", Payload: []connectors.Field{
 			{Name: "messageSid", Label: "Message", Type: connectors.Text}, {Name: "status", Label: "Status", Type: connectors.Text},
 			{Name: "errorCode", Label: "Error code", Type: connectors.Text}}}},
-		Actions: []connectors.Action{{Name: "send_sms", Summary: "Send an SMS", Marketing: true, Input: []connectors.Field{
+		Actions: []connectors.Action{{Name: "send_sms", Summary: "Send an SMS", Marketing: true, Consent: connectors.ConsentSMS, Input: []connectors.Field{
 			{Name: "to", Label: "To", Type: connectors.Text, Required: true, Pattern: `\+[1-9][0-9]{6,14}`, PatternHelp: "must be a phone number in E.164 form (+15551234567)"},
 			{Name: "body", Label: "Message", Type: connectors.Text, Required: true, MaxLength: 1600}}}},
 		WebhookSecret: "authToken",
