@@ -3,6 +3,7 @@ import { AgencyShell } from './components/AgencyShell';
 import { AuditPage } from './pages/AuditPage';
 import { ConnectorPage } from './pages/ConnectorPage';
 import { HomePage } from './pages/HomePage';
+import { InstallPage } from './pages/InstallPage';
 import { InvitePage } from './pages/InvitePage';
 import { MarketplacePage } from './pages/MarketplacePage';
 import { MembersPage } from './pages/MembersPage';
@@ -18,6 +19,8 @@ export const routes: RouteObject[] = [
   { path: '/signin', element: <SignInPage /> },
   { path: '/signup', element: <SignUpPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
+  // A store installed from its app store lands here after consent.
+  { path: '/install/:token', element: <InstallPage /> },
   {
     path: '/agencies/:agencyId',
     element: <AgencyShell />,

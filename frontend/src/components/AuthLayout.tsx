@@ -5,13 +5,15 @@ interface Props {
   title: string;
   subtitle?: ReactNode;
   children: ReactNode;
+  /** Widest the card gets, in px; wider for pages with more to choose from. */
+  width?: number;
 }
 
 /** Centered card for the signed-out pages. */
-export function AuthLayout({ title, subtitle, children }: Props) {
+export function AuthLayout({ title, subtitle, children, width = 420 }: Props) {
   return (
     <Center mih="100vh" p="md" bg="gray.0">
-      <Stack w="100%" maw={420} gap="lg">
+      <Stack w="100%" maw={width} gap="lg">
         <Stack gap={4} align="center">
           <Text fw={700} c="indigo" size="lg">
             Switchboard

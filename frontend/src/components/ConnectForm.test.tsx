@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FieldSpec } from '../lib/connectorForm';
 import { browserLocation } from '../lib/connectors';
-import { renderPage } from '../test/render';
+import { renderPage, stubOperations } from '../test/render';
 import { ConnectForm, type ConnectFormConnector } from './ConnectForm';
 
 function spec(over: Partial<FieldSpec> & Pick<FieldSpec, 'name' | 'label' | 'type'>): FieldSpec {
@@ -43,24 +43,6 @@ const shopify: ConnectFormConnector = {
   ],
   actions: [],
 };
-
-type Answer = Record<string, unknown>;
-
-/** Answers each operation by name and records the variables sent. */
-function stubOperations(answers: Record<string, Answer>) {
-  const calls: { operationName: string; variables: Record<string, unknown> }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
-      const body = JSON.parse(String(init?.body)) as { query: string; variables: Record<string, unknown> };
-      const operationName = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
-      calls.push({ operationName, variables: body.variables });
-      const answer = answers[operationName] ?? { data: null, errors: [{ message: `unexpected ${operationName}` }] };
-      return new Response(JSON.stringify(answer), { status: 200, headers: { 'Content-Type': 'application/json' } });
-    }),
-  );
-  return calls;
-}
 
 const viewer = {
   data: { viewer: { __typename: 'Viewer', user: { __typename: 'User', id: 'u1', email: 'olga@example.com' } } },

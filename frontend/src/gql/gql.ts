@@ -20,9 +20,13 @@ type Documents = {
     "\n  mutation StartConnection($input: StartConnectionInput!) {\n    startConnection(input: $input) {\n      authorizeUrl\n    }\n  }\n": typeof types.StartConnectionDocument,
     "\n  query ConnectViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.ConnectViewerDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation InstallSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.InstallSignUpDocument,
+    "\n  mutation InstallAcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InstallAcceptInvitationDocument,
+    "\n  mutation InstallSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InstallSignInDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceOptionsDocument,
     "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n    }\n  }\n": typeof types.WorkspaceHeaderDocument,
+    "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n": typeof types.CompleteAppInstallDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  fragment AuditRow on AuditEntry {\n    id\n    action\n    summary\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n  }\n": typeof types.AuditRowFragmentDoc,
     "\n  query AuditLog($agencyId: ID!, $workspaceId: ID, $after: String) {\n    auditLog(agencyId: $agencyId, workspaceId: $workspaceId, first: 50, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...AuditRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
@@ -30,6 +34,8 @@ type Documents = {
     "\n  fragment ConnectorFieldSpec on ConnectorField {\n    name\n    label\n    type\n    required\n    help\n    pattern\n    patternHelp\n    options\n    default\n    min\n    max\n    maxLength\n  }\n": typeof types.ConnectorFieldSpecFragmentDoc,
     "\n  query Connector($slug: String!) {\n    connector(slug: $slug) {\n      slug\n      name\n      category\n      summary\n      docsUrl\n      apiVersion\n      sandboxUrl\n      auth {\n        kind\n        scopes\n      }\n      fields {\n        ...ConnectorFieldSpec\n      }\n      events {\n        type\n        summary\n      }\n      actions {\n        name\n        summary\n        marketing\n        input {\n          name\n          type\n          required\n        }\n      }\n      entities {\n        name\n        read\n        write\n      }\n      rateBudget {\n        requests\n        perSeconds\n        costPoints\n        restorePerSecond\n        note\n      }\n    }\n  }\n": typeof types.ConnectorDocument,
     "\n  query HomeViewer {\n    viewer {\n      memberships {\n        id\n        agency {\n          id\n        }\n      }\n    }\n  }\n": typeof types.HomeViewerDocument,
+    "\n  query AppInstall($token: String!) {\n    appInstall(token: $token) {\n      shop\n      accountName\n      expiresAt\n      connector {\n        slug\n        name\n        category\n        sandboxUrl\n      }\n      workspaces {\n        id\n        name\n        agency {\n          id\n          name\n        }\n      }\n      connectedWorkspaceIds\n      agencies {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AppInstallDocument,
+    "\n  query InstallViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InstallViewerDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      agencyId\n      agencyName\n      email\n      role\n      invitedByName\n      expiresAt\n      accountExists\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  query InviteViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteViewerDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -62,9 +68,13 @@ const documents: Documents = {
     "\n  mutation StartConnection($input: StartConnectionInput!) {\n    startConnection(input: $input) {\n      authorizeUrl\n    }\n  }\n": types.StartConnectionDocument,
     "\n  query ConnectViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.ConnectViewerDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation InstallSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.InstallSignUpDocument,
+    "\n  mutation InstallAcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.InstallAcceptInvitationDocument,
+    "\n  mutation InstallSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.InstallSignInDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.InviteMemberDocument,
     "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.WorkspaceOptionsDocument,
     "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n    }\n  }\n": types.WorkspaceHeaderDocument,
+    "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n": types.CompleteAppInstallDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  fragment AuditRow on AuditEntry {\n    id\n    action\n    summary\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n  }\n": types.AuditRowFragmentDoc,
     "\n  query AuditLog($agencyId: ID!, $workspaceId: ID, $after: String) {\n    auditLog(agencyId: $agencyId, workspaceId: $workspaceId, first: 50, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...AuditRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogDocument,
@@ -72,6 +82,8 @@ const documents: Documents = {
     "\n  fragment ConnectorFieldSpec on ConnectorField {\n    name\n    label\n    type\n    required\n    help\n    pattern\n    patternHelp\n    options\n    default\n    min\n    max\n    maxLength\n  }\n": types.ConnectorFieldSpecFragmentDoc,
     "\n  query Connector($slug: String!) {\n    connector(slug: $slug) {\n      slug\n      name\n      category\n      summary\n      docsUrl\n      apiVersion\n      sandboxUrl\n      auth {\n        kind\n        scopes\n      }\n      fields {\n        ...ConnectorFieldSpec\n      }\n      events {\n        type\n        summary\n      }\n      actions {\n        name\n        summary\n        marketing\n        input {\n          name\n          type\n          required\n        }\n      }\n      entities {\n        name\n        read\n        write\n      }\n      rateBudget {\n        requests\n        perSeconds\n        costPoints\n        restorePerSecond\n        note\n      }\n    }\n  }\n": types.ConnectorDocument,
     "\n  query HomeViewer {\n    viewer {\n      memberships {\n        id\n        agency {\n          id\n        }\n      }\n    }\n  }\n": types.HomeViewerDocument,
+    "\n  query AppInstall($token: String!) {\n    appInstall(token: $token) {\n      shop\n      accountName\n      expiresAt\n      connector {\n        slug\n        name\n        category\n        sandboxUrl\n      }\n      workspaces {\n        id\n        name\n        agency {\n          id\n          name\n        }\n      }\n      connectedWorkspaceIds\n      agencies {\n        id\n        name\n      }\n    }\n  }\n": types.AppInstallDocument,
+    "\n  query InstallViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.InstallViewerDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      agencyId\n      agencyName\n      email\n      role\n      invitedByName\n      expiresAt\n      accountExists\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  query InviteViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.InviteViewerDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
@@ -139,6 +151,18 @@ export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation InstallSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InstallSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InstallAcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InstallAcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InstallSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InstallSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -148,6 +172,10 @@ export function graphql(source: "\n  query WorkspaceOptions($agencyId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -176,6 +204,14 @@ export function graphql(source: "\n  query Connector($slug: String!) {\n    conn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HomeViewer {\n    viewer {\n      memberships {\n        id\n        agency {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query HomeViewer {\n    viewer {\n      memberships {\n        id\n        agency {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppInstall($token: String!) {\n    appInstall(token: $token) {\n      shop\n      accountName\n      expiresAt\n      connector {\n        slug\n        name\n        category\n        sandboxUrl\n      }\n      workspaces {\n        id\n        name\n        agency {\n          id\n          name\n        }\n      }\n      connectedWorkspaceIds\n      agencies {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppInstall($token: String!) {\n    appInstall(token: $token) {\n      shop\n      accountName\n      expiresAt\n      connector {\n        slug\n        name\n        category\n        sandboxUrl\n      }\n      workspaces {\n        id\n        name\n        agency {\n          id\n          name\n        }\n      }\n      connectedWorkspaceIds\n      agencies {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InstallViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query InstallViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -31,6 +31,17 @@ describe('formErrors', () => {
     });
   });
 
+  it('puts CONFLICT under the field the server names', () => {
+    const error = gqlError('Another workspace has this name.', {
+      code: 'CONFLICT',
+      fields: { workspaceName: 'Another workspace has this name.' },
+    });
+    expect(formErrors(error, ['workspaceId', 'workspaceName'], 'workspaceId')).toEqual({
+      fields: { workspaceName: 'Another workspace has this name.' },
+    });
+    expect(formErrors(error, ['email'])).toEqual({ fields: {}, form: 'Another workspace has this name.' });
+  });
+
   it('shows other errors at form level', () => {
     const error = gqlError('Invalid email or password.', { code: 'UNAUTHENTICATED' });
     expect(formErrors(error, ['email', 'password'])).toEqual({ fields: {}, form: 'Invalid email or password.' });
@@ -64,9 +75,10 @@ describe('sign-in redirects', () => {
     expect(safeReturnPath(null)).toBe('/');
   });
 
-  it('treats sign-in, sign-up and invitations as public', () => {
+  it('treats sign-in, sign-up, invitations and app installs as public', () => {
     expect(isPublicPath('/signin')).toBe(true);
     expect(isPublicPath('/invite/abc')).toBe(true);
+    expect(isPublicPath('/install/abc')).toBe(true);
     expect(isPublicPath('/agencies/a')).toBe(false);
   });
 });

@@ -42,6 +42,18 @@ export function errorMessage(error: CombinedError): string {
   return first.message;
 }
 
+/** `extensions.fields` of an error: messages by input field name. */
+function fieldsOf(error: GraphQLError): FieldErrors {
+  const raw = error.extensions?.fields;
+  const fields: FieldErrors = {};
+  if (raw && typeof raw === 'object') {
+    for (const [name, message] of Object.entries(raw as Record<string, unknown>)) {
+      if (typeof message === 'string') fields[name] = message;
+    }
+  }
+  return fields;
+}
+
 export interface FormErrors {
   /** Messages to show under the named inputs (schema input field names). */
   fields: FieldErrors;
@@ -51,7 +63,8 @@ export interface FormErrors {
 
 /**
  * Maps a mutation error onto a form: VALIDATION_FAILED `extensions.fields` go under
- * their inputs, CONFLICT goes under `conflictField`, anything else is a form-level message.
+ * their inputs, CONFLICT goes under the field it names (else under `conflictField`),
+ * anything else is a form-level message.
  */
 export function formErrors(
   error: CombinedError | undefined,
@@ -62,21 +75,20 @@ export function formErrors(
   const first = error.graphQLErrors[0];
   const code = first && codeOf(first);
   if (code === 'VALIDATION_FAILED') {
-    const raw = first.extensions?.fields;
     const fields: FieldErrors = {};
     const other: string[] = [];
-    if (raw && typeof raw === 'object') {
-      for (const [name, message] of Object.entries(raw as Record<string, unknown>)) {
-        if (typeof message !== 'string') continue;
-        if (formFields.includes(name)) fields[name] = message;
-        else other.push(message);
-      }
+    for (const [name, message] of Object.entries(fieldsOf(first))) {
+      if (formFields.includes(name)) fields[name] = message;
+      else other.push(message);
     }
     if (Object.keys(fields).length === 0 && other.length === 0) other.push(first.message);
     return { fields, form: other.length ? other.join(' ') : undefined };
   }
-  if (code === 'CONFLICT' && conflictField && formFields.includes(conflictField)) {
-    return { fields: { [conflictField]: first.message } };
+  if (code === 'CONFLICT') {
+    // The field the server names, if the form has it; else the form's own choice.
+    const named = Object.keys(fieldsOf(first)).find((name) => formFields.includes(name));
+    const field = named ?? conflictField;
+    if (field && formFields.includes(field)) return { fields: { [field]: first.message } };
   }
   return { fields: {}, form: errorMessage(error) };
 }
@@ -90,7 +102,7 @@ export function signInPath(returnTo?: string): string {
   return returnTo && returnTo !== '/' ? `/signin?next=${encodeURIComponent(returnTo)}` : '/signin';
 }
 
-const PUBLIC_PREFIXES = ['/signin', '/signup', '/invite/'];
+const PUBLIC_PREFIXES = ['/signin', '/signup', '/invite/', '/install/'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p));

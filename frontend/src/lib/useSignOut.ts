@@ -10,14 +10,17 @@ const SignOutMutation = graphql(`
   }
 `);
 
-/** Ends the session, then drops every cached result by replacing the client. */
-export function useSignOut(): () => Promise<void> {
+/**
+ * Ends the session, goes to `to` (null: stays on the page), then drops every
+ * cached result by replacing the client.
+ */
+export function useSignOut(to: string | null = '/signin'): () => Promise<void> {
   const [, signOut] = useMutation(SignOutMutation);
   const resetClient = useResetClient();
   const navigate = useNavigate();
   return useCallback(async () => {
     await signOut({});
-    await navigate('/signin');
+    if (to) await navigate(to);
     resetClient();
-  }, [signOut, navigate, resetClient]);
+  }, [signOut, navigate, resetClient, to]);
 }

@@ -14,9 +14,34 @@ export function stubGraphQL(body: unknown) {
   return fetchMock;
 }
 
-/** Renders `element` at `url` (query string allowed) with Mantine, the real urql client and a memory router. */
-export function renderPage(element: ReactElement, url = '/', onUnauthenticated = vi.fn()) {
-  const path = url.split('?')[0];
+type Answer = Record<string, unknown>;
+type Variables = Record<string, unknown>;
+
+/**
+ * Answers each POST /graphql by operation name (an answer, or a function of the
+ * variables for answers that change) and records what was sent, in order.
+ */
+export function stubOperations(answers: Record<string, Answer | ((variables: Variables) => Answer)>) {
+  const calls: { operationName: string; variables: Variables }[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body)) as { query: string; variables: Variables };
+      const operationName = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
+      calls.push({ operationName, variables: body.variables });
+      const answer = answers[operationName] ?? { data: null, errors: [{ message: `unexpected ${operationName}` }] };
+      const json = typeof answer === 'function' ? answer(body.variables) : answer;
+      return new Response(JSON.stringify(json), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
+  return calls;
+}
+
+/**
+ * Renders `element` at `url` (query string allowed) with Mantine, the real urql client and a memory router.
+ * `path` is the route's pattern when the page reads parameters (e.g. `/invite/:token`).
+ */
+export function renderPage(element: ReactElement, url = '/', onUnauthenticated = vi.fn(), path = url.split('?')[0]) {
   const router = createMemoryRouter(
     [
       { path, element },
