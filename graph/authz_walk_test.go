@@ -13,6 +13,7 @@ import (
 
 	"github.com/switchboard-hub/switchboard/graph/generated"
 	"github.com/switchboard-hub/switchboard/internal/gid"
+	"github.com/switchboard-hub/switchboard/internal/store"
 	"github.com/switchboard-hub/switchboard/internal/testenv"
 )
 
@@ -21,14 +22,16 @@ import (
 // without a case here fails TestAuthorizationWalk.
 type walkCase struct {
 	// docs are operations over the variables $agency, $workspace,
-	// $membership, $invitation, $token, $entry, $user, $inviteToken, $email.
+	// $membership, $invitation, $token, $entry, $user, $inviteToken, $email,
+	// $connection, $rule, $run.
 	docs []string
 	// workspaceLevel fields are also called by a member who cannot reach
 	// $workspace (with noAccessDocs when set, else docs).
 	workspaceLevel bool
 	noAccessDocs   []string
-	// selfOnly mutations touch nothing but the caller's own session, so
-	// viewers and read-only tokens may call them (nothing else changes).
+	// selfOnly mutations touch nothing but the caller's own session (or
+	// nothing at all: dry runs), so viewers and read-only tokens may call
+	// them (nothing else changes).
 	selfOnly bool
 }
 
@@ -76,6 +79,22 @@ var walkCases = map[string]walkCase{
 	"restoreWorkspace": {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { restoreWorkspace(id: $workspace) { id name } }`}},
 	"inviteMember":     {docs: []string{`mutation($agency: ID!) { inviteMember(input: {agencyId: $agency, email: "intruder@example.com", role: OWNER}) { inviteUrl } }`}},
 	"revokeInvitation": {docs: []string{`mutation($invitation: ID!) { revokeInvitation(id: $invitation) { id email } }`}},
+	"rules":            {workspaceLevel: true, docs: []string{`query($workspace: ID!) { rules(workspaceId: $workspace) { id name steps } }`}},
+	"recipes":          {docs: []string{`query { recipes { slug name } }`}},
+	"triggerEvents":    {docs: []string{`query { triggerEvents { type } }`}},
+	"runs":             {workspaceLevel: true, docs: []string{`query($workspace: ID!) { runs(workspaceId: $workspace) { totalCount edges { node { id rule { name } event { data } } } } }`}},
+	"previewTemplate":  {workspaceLevel: true, docs: []string{`query($workspace: ID!) { previewTemplate(workspaceId: $workspace, eventType: "order.created", template: "{{order.number}} {{store.name}}") { rendered } }`}},
+	"createRule":       {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { createRule(workspaceId: $workspace, input: {name: "Intruder rule", trigger: {event: "order.created"}, steps: [{kind: "action", action: {connector: "webhook", action: "notify", connectionId: "Q29ubmVjdGlvbjp4", input: {event: "x"}}}]}) { id name } }`}},
+	"updateRule":       {workspaceLevel: true, docs: []string{`mutation($rule: ID!) { updateRule(id: $rule, input: {name: "Intruder rule", trigger: {event: "order.created"}, steps: [{kind: "action", action: {connector: "webhook", action: "notify", connectionId: "Q29ubmVjdGlvbjp4", input: {event: "x"}}}]}) { id name } }`}},
+	"setRuleEnabled":   {workspaceLevel: true, docs: []string{`mutation($rule: ID!) { setRuleEnabled(id: $rule, enabled: true) { id name } }`}},
+	"deleteRule":       {workspaceLevel: true, docs: []string{`mutation($rule: ID!) { deleteRule(id: $rule) }`}},
+	"addRecipe":        {workspaceLevel: true, docs: []string{`mutation($workspace: ID!) { addRecipe(workspaceId: $workspace, recipe: "order-confirmation") { id name } }`}},
+	"testRule":         {workspaceLevel: true, selfOnly: true, docs: []string{`mutation($workspace: ID!) { testRule(workspaceId: $workspace, input: {name: "Intruder rule", trigger: {event: "order.created"}, steps: [{kind: "action", action: {connector: "webhook", action: "notify", connectionId: "Q29ubmVjdGlvbjp4", input: {event: "x"}}}]}) { conditionHeld steps { rendered { value } } } }`}},
+	"backtestRule":     {workspaceLevel: true, selfOnly: true, docs: []string{`mutation($rule: ID!) { backtestRule(id: $rule, from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z") { events } }`}},
+	"retryRun":         {workspaceLevel: true, docs: []string{`mutation($run: ID!) { retryRun(id: $run) { id status } }`}},
+	"cancelRun":        {workspaceLevel: true, docs: []string{`mutation($run: ID!) { cancelRun(id: $run) { id status } }`}},
+	"runUpdated":       {workspaceLevel: true, docs: []string{`subscription($workspace: ID!) { runUpdated(workspaceId: $workspace) { id rule { name } } }`}},
+	"run":              {workspaceLevel: true, docs: []string{`subscription($run: ID!) { run(id: $run) { id rule { name } } }`}},
 	"appInstall":       {docs: []string{`query { appInstall(token: "walk-unknown-install") { shop workspaces { id name } agencies { id name } } }`}},
 	"completeAppInstall": {workspaceLevel: true, docs: []string{
 		`mutation($workspace: ID!) { completeAppInstall(input: {token: "walk-unknown-install", workspaceId: $workspace}) { workspace { id name } } }`,
@@ -211,25 +230,29 @@ func newWalkWorld(t *testing.T, h *testenv.Hub) *walkWorld {
 	}
 	connB := addWebhook(t, w.ownerB, wb, "Bravo hook")
 	entryB := firstEntry(t, w.ownerB, wb)
+	ruleB, runB := seedRule(t, h, w.ownerB, wb, connB, "Bravo rule")
+	ruleA, runA := seedRule(t, h, w.ownerA, wa1, connA, "Alpha rule")
+	ruleWA2, runWA2 := seedRule(t, h, w.ownerA, wa2, connWA2, "Alpha hidden rule")
 
 	w.b = tenant{
 		vars: map[string]any{
 			"agency": w.ownerB.AgencyID, "workspace": wb, "membership": memberBMembership, "invitation": invB.String("inviteMember.invitation.id"),
 			"token": tokB, "entry": entryB, "user": memberB.UserID, "inviteToken": inviteToken(h, invB.String("inviteMember.inviteUrl")),
-			"email": w.ownerB.Email, "connection": connB,
+			"email": w.ownerB.Email, "connection": connB, "rule": ruleB, "run": runB,
 		},
 		secrets: []string{"Bravo", "bravo", memberB.Email, w.ownerB.Email},
 	}
-	for _, id := range []string{w.ownerB.AgencyID, wb, memberBMembership, tokB, entryB, memberB.UserID, w.ownerB.UserID, connB} {
+	for _, id := range []string{w.ownerB.AgencyID, wb, memberBMembership, tokB, entryB, memberB.UserID, w.ownerB.UserID, connB, ruleB, runB} {
 		w.b.secrets = append(w.b.secrets, id, rawID(id))
 	}
 	w.a = tenant{vars: map[string]any{
 		"agency": w.ownerA.AgencyID, "workspace": wa1, "membership": memberAMembership, "invitation": invA.String("inviteMember.invitation.id"),
 		"token": rwA, "entry": entryWA2, "user": w.memberA.UserID, "inviteToken": inviteToken(h, invA.String("inviteMember.inviteUrl")),
-		"email": w.ownerA.Email, "connection": connA,
+		"email": w.ownerA.Email, "connection": connA, "rule": ruleA, "run": runA,
 	}}
-	w.hiddenWA2 = tenant{vars: copyVars(w.a.vars, map[string]any{"workspace": wa2, "connection": connWA2}),
-		secrets: []string{"Alpha Hidden Store", wa2, rawID(wa2), entryWA2, rawID(entryWA2), "Alpha hidden hook", connWA2, rawID(connWA2)}}
+	w.hiddenWA2 = tenant{vars: copyVars(w.a.vars, map[string]any{"workspace": wa2, "connection": connWA2, "rule": ruleWA2, "run": runWA2}),
+		secrets: []string{"Alpha Hidden Store", wa2, rawID(wa2), entryWA2, rawID(entryWA2), "Alpha hidden hook", connWA2, rawID(connWA2),
+			"Alpha hidden rule", ruleWA2, rawID(ruleWA2), runWA2, rawID(runWA2)}}
 	return w
 }
 
@@ -305,6 +328,9 @@ func snapshot(t *testing.T, db *bun.DB) string {
 		"SELECT id, name, status, credentials, secret_fields, last_checked_at FROM connections ORDER BY id",
 		"SELECT id, workspace_id, connector FROM oauth_states ORDER BY id",
 		"SELECT id, shop, completed_at FROM app_installs ORDER BY id",
+		"SELECT id, name, enabled, current_version FROM rules ORDER BY id",
+		"SELECT id, rule_id, version FROM rule_versions ORDER BY id",
+		"SELECT id, status, pc, error FROM runs ORDER BY id",
 		"SELECT id, connection_id, event_id, processed_at FROM webhook_events ORDER BY id",
 	} {
 		var rows []map[string]any
@@ -353,4 +379,29 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// seedRule gives a workspace a rule and a failed run of it (written
+// directly: runs come from events).
+func seedRule(t *testing.T, h *testenv.Hub, a *testenv.Account, workspaceID, connectionID, name string) (string, string) {
+	t.Helper()
+	r := a.MustDo(t, `mutation($w: ID!, $n: String!, $steps: JSON!) { createRule(workspaceId: $w, input: {name: $n, trigger: {event: "order.created"}, steps: $steps}) { id } }`,
+		map[string]any{"w": workspaceID, "n": name, "steps": []any{map[string]any{"kind": "action", "action": map[string]any{
+			"connector": "webhook", "action": "notify", "connectionId": connectionID, "input": map[string]any{"event": "order"}}}}})
+	ruleID := r.String("createRule.id")
+	ctx, db, now := t.Context(), h.App.DB.Bun, time.Now().UTC()
+	rule, err := store.RuleByID(ctx, db, rawID(ruleID))
+	require.NoError(t, err)
+	v, err := store.RuleVersionOf(ctx, db, rule.ID, 1)
+	require.NoError(t, err)
+	ev := &store.Event{ID: store.NewID(), AgencyID: rule.AgencyID, WorkspaceID: rule.WorkspaceID, Type: "order.created", Source: "seed-" + rule.ID,
+		Data: `{"order":{"number":"#` + name + `"}}`, OccurredAt: now, CreatedAt: now}
+	_, err = store.InsertEvent(ctx, db, ev)
+	require.NoError(t, err)
+	problem := "seeded failure"
+	run := &store.Run{ID: store.NewID(), AgencyID: rule.AgencyID, WorkspaceID: rule.WorkspaceID, RuleID: rule.ID, RuleVersionID: v.ID,
+		EventID: ev.ID, Status: store.RunFailed, State: map[string]string{}, Error: &problem, StartedAt: now, UpdatedAt: now}
+	_, err = store.InsertRun(ctx, db, run)
+	require.NoError(t, err)
+	return ruleID, gid.Encode("Run", run.ID)
 }

@@ -16,6 +16,10 @@ const (
 	typeAPIToken   = "ApiToken"
 	typeAuditEntry = "AuditEntry"
 	typeConnection = "Connection"
+	typeRule       = "Rule"
+	typeRun        = "Run"
+	typeEvent      = "Event"
+	typeCustomer   = "Customer"
 )
 
 // connection turns a store page into Relay edges and page info.

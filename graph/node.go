@@ -36,6 +36,10 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 		n, err = r.Hub.AuditEntry(ctx, raw)
 	case typeConnection:
 		n, err = r.Hub.Connection(ctx, raw)
+	case typeRule:
+		n, err = r.Hub.GetRule(ctx, raw)
+	case typeRun:
+		n, err = r.Hub.Run(ctx, raw)
 	default:
 		return nil, nil
 	}

@@ -20,6 +20,8 @@ type Deps struct {
 	// Webhooks processes inbound events and subscribes connections (the
 	// hub, bound after it is built).
 	Webhooks Webhooks
+	// Automation advances runs (the hub, bound after it is built).
+	Automation Automation
 	// Keys seal credentials; the newest key seals.
 	Keys *secrets.Keyring
 }
@@ -32,11 +34,15 @@ func Register(workers *river.Workers, d Deps) {
 	river.AddWorker(workers, &ResealCredentialsWorker{deps: d})
 	river.AddWorker(workers, &ProcessWebhookWorker{deps: d})
 	river.AddWorker(workers, &SubscribeWebhooksWorker{deps: d})
+	river.AddWorker(workers, &RunStepWorker{deps: d})
+	river.AddWorker(workers, &DetectAbandonmentWorker{deps: d})
+	river.AddWorker(workers, &WakeRunsWorker{deps: d})
+	river.AddWorker(workers, &DetectInactiveWorker{deps: d})
 }
 
 // Periodic returns the jobs the hub schedules itself.
 func Periodic() []*river.PeriodicJob {
-	return []*river.PeriodicJob{
+	return append(automationPeriodic(),
 		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return PurgeExpiredArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "purge_expired"}),
@@ -46,5 +52,5 @@ func Periodic() []*river.PeriodicJob {
 		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return ResealCredentialsArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "reseal_credentials"}),
-	}
+	)
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/switchboard-hub/switchboard/connectors"
 	"github.com/switchboard-hub/switchboard/internal/hub"
 	"github.com/switchboard-hub/switchboard/internal/store"
 )
@@ -107,6 +108,33 @@ type PageInfo struct {
 type Query struct {
 }
 
+type RuleInput struct {
+	Name          string            `json:"name"`
+	Trigger       *RuleTriggerInput `json:"trigger"`
+	Condition     *string           `json:"condition,omitempty"`
+	ExitCondition *string           `json:"exitCondition,omitempty"`
+	Marketing     *bool             `json:"marketing,omitempty"`
+	// See Rule.steps.
+	Steps any `json:"steps"`
+}
+
+type RuleTriggerInput struct {
+	Event        string  `json:"event"`
+	ConnectionID *string `json:"connectionId,omitempty"`
+	DelayMinutes *int    `json:"delayMinutes,omitempty"`
+}
+
+type RunConnection struct {
+	Edges      []RunEdge `json:"edges"`
+	PageInfo   *PageInfo `json:"pageInfo"`
+	TotalCount int       `json:"totalCount"`
+}
+
+type RunEdge struct {
+	Cursor string     `json:"cursor"`
+	Node   *store.Run `json:"node"`
+}
+
 type StartConnectionPayload struct {
 	// Send the browser here. After consent the provider returns to the hub,
 	// which saves the connection and redirects to
@@ -115,7 +143,32 @@ type StartConnectionPayload struct {
 	AuthorizeURL string `json:"authorizeUrl"`
 }
 
+type StepCount struct {
+	Path  string `json:"path"`
+	Count int    `json:"count"`
+}
+
 type Subscription struct {
+}
+
+// A template rendered with a sample event, or where it is wrong.
+type TemplatePreview struct {
+	Rendered *string `json:"rendered,omitempty"`
+	Error    *string `json:"error,omitempty"`
+	// 1-based line of the error, when known.
+	Line *int `json:"line,omitempty"`
+	// For SMS: the rendered length and the number of 160-character segments.
+	Length   int `json:"length"`
+	Segments int `json:"segments"`
+}
+
+// An event type rules can trigger on.
+type TriggerEvent struct {
+	Type string `json:"type"`
+	// Connectors that emit it (none for the hub's derived events).
+	Connectors []connectors.Spec `json:"connectors"`
+	// True for events the hub derives itself (checkout.abandoned, customer.inactive).
+	Derived bool `json:"derived"`
 }
 
 type WorkspaceConnection struct {

@@ -72,7 +72,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 
 	workers := river.NewWorkers()
 	late := &lateHub{}
-	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: late, Webhooks: late, Keys: keys})
+	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: late, Webhooks: late, Automation: late, Keys: keys})
 	a.River, err = river.NewClient(db.River, &river.Config{
 		Logger:       riverLogger(log),
 		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
@@ -304,4 +304,18 @@ func (l *lateHub) ProcessWebhookEvent(ctx context.Context, id string) error {
 
 func (l *lateHub) SubscribeWebhooks(ctx context.Context, id string) error {
 	return l.hub.SubscribeWebhooks(ctx, id)
+}
+
+func (l *lateHub) AdvanceRun(ctx context.Context, id string, lastAttempt bool) error {
+	return l.hub.AdvanceRun(ctx, id, lastAttempt)
+}
+
+func (l *lateHub) DetectAbandonment(ctx context.Context, eventID string, delayMinutes int) error {
+	return l.hub.DetectAbandonment(ctx, eventID, delayMinutes)
+}
+
+func (l *lateHub) WakeDueRuns(ctx context.Context) error { return l.hub.WakeDueRuns(ctx) }
+
+func (l *lateHub) DetectInactiveCustomers(ctx context.Context) error {
+	return l.hub.DetectInactiveCustomers(ctx)
 }

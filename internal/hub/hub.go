@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -47,6 +48,8 @@ type Service struct {
 	locks lock.Locker
 	// egress guards connections to addresses users name.
 	egress egress.Guard
+	// compiled caches compiled rule versions by id (versions never change).
+	compiled sync.Map
 }
 
 // Deps are what the Service needs.

@@ -38,7 +38,24 @@ func (s *Service) ProcessWebhookEvent(ctx context.Context, id string) error {
 				return err
 			}
 		}
+		if isApp || err != nil {
+			return s.markProcessed(ctx, ev, outcome)
+		}
 	}
+	if n, ok := c.(connectors.EventNormalizer); ok {
+		events, err := n.Normalize(ev.Topic, []byte(ev.Payload))
+		if err != nil {
+			return s.markProcessed(ctx, ev, "ignored: "+err.Error())
+		}
+		if len(events) > 0 {
+			return s.ingest(ctx, ev, events)
+		}
+		outcome = "received (no event for this topic)"
+	}
+	return s.markProcessed(ctx, ev, outcome)
+}
+
+func (s *Service) markProcessed(ctx context.Context, ev *store.WebhookEvent, outcome string) error {
 	if err := store.MarkWebhookEventProcessed(ctx, s.db, ev.ID, outcome, s.now()); err != nil {
 		return fmt.Errorf("mark webhook event processed: %w", err)
 	}

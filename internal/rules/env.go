@@ -65,6 +65,7 @@ type LineItem struct {
 // events.
 type Customer struct {
 	ID                 string    `expr:"id" json:"id"`
+	ExternalID         string    `expr:"external_id" json:"external_id"`
 	Email              string    `expr:"email" json:"email"`
 	Phone              string    `expr:"phone" json:"phone"`
 	FirstName          string    `expr:"first_name" json:"first_name"`
@@ -152,7 +153,7 @@ func Sample(now time.Time) Env {
 		Order: Order{ID: "820982911946154508", Number: "#1001", Email: "ada@example.com", Phone: "+15005550010", Total: 98,
 			TotalDisplay: "98.00 USD", Currency: "USD", FinancialStatus: "paid", ItemCount: 3, Items: items, Tags: []string{},
 			StatusURL: "https://example.myshopify.com/orders/sample", CreatedAt: now},
-		Customer: Customer{ID: "207119551", Email: "ada@example.com", Phone: "+15005550010", FirstName: "Ada", LastName: "Lovelace",
+		Customer: Customer{ID: "cus_sample", ExternalID: "207119551", Email: "ada@example.com", Phone: "+15005550010", FirstName: "Ada", LastName: "Lovelace",
 			TotalSpent: 1098, OrdersCount: 4, AverageOrderValue: 274.5, FirstOrderAt: now.AddDate(0, -6, 0), LastOrderAt: now,
 			Tags: []string{"newsletter"}, EmailConsent: true, SMSConsent: true},
 		Checkout: Checkout{ID: "981820079255243537", Email: "ada@example.com", Phone: "+15005550010", Total: 98, TotalDisplay: "98.00 USD",
