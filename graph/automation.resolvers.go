@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -35,7 +36,7 @@ func (r *customerResolver) ID(ctx context.Context, obj *store.Customer) (string,
 }
 
 func (r *customerResolver) TotalSpent(ctx context.Context, obj *store.Customer) (float64, error) {
-	return float64(obj.TotalSpentCents) / 100, nil
+	return float64(obj.TotalSpentCents) / math.Pow10(connectors.MinorDigits(obj.Currency)), nil
 }
 
 func (r *eventResolver) ID(ctx context.Context, obj *store.Event) (string, error) {

@@ -350,9 +350,9 @@ func TestHubSpotWebhookDeliveryVerifies(t *testing.T) {
 		path    string
 		want    string
 	}{
-		{"creation", sandbox.WebhookTrigger{ContactID: ids[0]}, "/webhooks/hubspot", "contact.created"},
+		{"creation", sandbox.WebhookTrigger{ContactID: ids[0]}, "/webhooks/hubspot", "customer.created"},
 		{"property change", sandbox.WebhookTrigger{Email: "HOOK@example.com", SubscriptionType: "contact.propertyChange", PropertyName: "lifecyclestage"},
-			"/webhooks/hubspot?connection=c%3A42&next=https%3A%2F%2Fx.example%2F&name=a%20b", "contact.updated"},
+			"/webhooks/hubspot?connection=c%3A42&next=https%3A%2F%2Fx.example%2F&name=a%20b", "customer.updated"},
 	} {
 		tc.trigger.TargetURL = receiver.URL + tc.path
 		d, err := e.sb.TriggerContactWebhook(t.Context(), tc.trigger)
@@ -374,7 +374,7 @@ func TestHubSpotWebhookDeliveryVerifies(t *testing.T) {
 		require.Equal(t, sandbox.PortalID, ev.PortalID)
 		require.Equal(t, ids[0], fmt.Sprint(ev.ObjectID))
 		require.Equal(t, e.clock.Now(), ev.OccurredAt())
-		if tc.want == "contact.updated" {
+		if tc.want == "customer.updated" {
 			require.Equal(t, "lifecyclestage", ev.PropertyName)
 			require.Equal(t, "lead", ev.PropertyValue)
 		}

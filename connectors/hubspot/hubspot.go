@@ -34,8 +34,8 @@ func (Connector) Spec() connectors.Spec {
 			AccessTokenLifetime: 30 * time.Minute,
 		}},
 		Events: []connectors.Event{
-			{Type: "contact.created", Summary: "A contact was created in HubSpot", Payload: contact},
-			{Type: "contact.updated", Summary: "A contact property changed in HubSpot", Payload: contact},
+			{Type: "customer.created", Summary: "A contact was created in HubSpot", Payload: contact},
+			{Type: "customer.updated", Summary: "A contact property changed in HubSpot", Payload: contact},
 		},
 		Actions: []connectors.Action{
 			{Name: "upsert_contact", Summary: "Create or update a contact by email", Input: contact},

@@ -178,8 +178,9 @@ func (e Event) DedupeKey() string {
 	return strconv.FormatInt(e.SubscriptionID, 10) + ":" + strconv.FormatInt(e.EventID, 10)
 }
 
-// Type is the normalized event the Spec declares (contact.created,
-// contact.updated), or "" for subscriptions the connector does not emit.
+// Type is the normalized event the Spec declares (customer.created,
+// customer.updated: a HubSpot contact is a customer in the hub's
+// vocabulary), or "" for subscriptions the connector does not emit.
 func (e Event) Type() string {
 	kind, ok := strings.CutPrefix(e.SubscriptionType, "contact.")
 	if !ok {
@@ -192,9 +193,9 @@ func (e Event) Type() string {
 	}
 	switch kind {
 	case "creation":
-		return "contact.created"
+		return "customer.created"
 	case "propertyChange":
-		return "contact.updated"
+		return "customer.updated"
 	}
 	return ""
 }

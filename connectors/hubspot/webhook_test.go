@@ -237,7 +237,7 @@ func TestParseEventsFixture(t *testing.T) {
 		SubscriptionType: "contact.creation", AttemptNumber: 0, ObjectID: 123, ChangeSource: "CRM", ChangeFlag: "NEW",
 	}}, events)
 	e := events[0]
-	require.Equal(t, "contact.created", e.Type())
+	require.Equal(t, "customer.created", e.Type())
 	require.Equal(t, time.Date(2019, 7, 26, 4, 0, 0, 0, time.UTC), e.OccurredAt())
 	require.Equal(t, "12345:1", e.DedupeKey())
 }
@@ -252,10 +252,10 @@ func TestEventTypes(t *testing.T) {
 		event hubspot.Event
 		want  string
 	}{
-		{hubspot.Event{SubscriptionType: "contact.creation"}, "contact.created"},
-		{hubspot.Event{SubscriptionType: "contact.propertyChange", PropertyName: "email"}, "contact.updated"},
-		{hubspot.Event{SubscriptionType: "object.creation", ObjectTypeID: "0-1"}, "contact.created"},
-		{hubspot.Event{SubscriptionType: "object.propertyChange", ObjectTypeID: "0-1"}, "contact.updated"},
+		{hubspot.Event{SubscriptionType: "contact.creation"}, "customer.created"},
+		{hubspot.Event{SubscriptionType: "contact.propertyChange", PropertyName: "email"}, "customer.updated"},
+		{hubspot.Event{SubscriptionType: "object.creation", ObjectTypeID: "0-1"}, "customer.created"},
+		{hubspot.Event{SubscriptionType: "object.propertyChange", ObjectTypeID: "0-1"}, "customer.updated"},
 		{hubspot.Event{SubscriptionType: "object.creation", ObjectTypeID: "0-3"}, ""},
 		{hubspot.Event{SubscriptionType: "contact.deletion"}, ""},
 		{hubspot.Event{SubscriptionType: "deal.creation"}, ""},

@@ -134,6 +134,9 @@ func (e *GraphQLError) Error() string {
 type UserError struct {
 	Field   []string `json:"field"`
 	Message string   `json:"message"`
+	// Code is set by mutations whose errors carry one (a
+	// DiscountUserError's TAKEN, BLANK, …).
+	Code string `json:"code,omitempty"`
 }
 
 // UserErrors is a mutation that Shopify refused for the input's sake.

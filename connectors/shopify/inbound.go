@@ -24,9 +24,9 @@ const (
 // connection to after connecting: those behind the Spec's events, and the
 // uninstall notice.
 var SubscribedTopics = []string{
-	"orders/create", "orders/paid", "orders/cancelled", "fulfillments/create",
+	"orders/create", "orders/paid", "orders/cancelled", "fulfillments/create", "fulfillments/update",
 	"checkouts/create", "checkouts/update", "customers/create", "customers/update",
-	"refunds/create", "inventory_levels/update", TopicAppUninstalled,
+	"refunds/create", "returns/request", "inventory_levels/update", TopicAppUninstalled,
 }
 
 // ReadWebhook implements connectors.WebhookReader: one delivery is one

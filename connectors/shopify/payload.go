@@ -123,13 +123,29 @@ type Order struct {
 	ID              ID         `json:"id"`
 	Name            string     `json:"name"`
 	Email           string     `json:"email"`
+	Phone           string     `json:"phone"`
 	TotalPrice      Decimal    `json:"total_price"`
 	Currency        string     `json:"currency"`
 	CreatedAt       time.Time  `json:"created_at"`
+	UpdatedAt       time.Time  `json:"updated_at"`
 	FinancialStatus string     `json:"financial_status"`
 	CancelledAt     *time.Time `json:"cancelled_at"`
 	CancelReason    string     `json:"cancel_reason"`
-	Customer        *Customer  `json:"customer"`
+	// StatusURL is order_status_url: the customer's order status page.
+	StatusURL string `json:"order_status_url"`
+	// RawTags is Shopify's comma-separated tag list.
+	RawTags   string     `json:"tags"`
+	LineItems []LineItem `json:"line_items"`
+	Customer  *Customer  `json:"customer"`
+}
+
+// LineItem is one line of an order or checkout.
+type LineItem struct {
+	Title    string `json:"title"`
+	SKU      string `json:"sku"`
+	Quantity int    `json:"quantity"`
+	// Price is the price of one unit.
+	Price Decimal `json:"price"`
 }
 
 // Customer is a customers/create or customers/update body.
@@ -146,6 +162,9 @@ type Customer struct {
 	// NumberOfOrders is orders_count.
 	NumberOfOrders        int               `json:"orders_count"`
 	EmailMarketingConsent *MarketingConsent `json:"email_marketing_consent"`
+	SMSMarketingConsent   *MarketingConsent `json:"sms_marketing_consent"`
+	CreatedAt             time.Time         `json:"created_at"`
+	UpdatedAt             time.Time         `json:"updated_at"`
 }
 
 // MarketingConsent is a customer's consent to a marketing channel.
@@ -157,9 +176,12 @@ type MarketingConsent struct {
 }
 
 // Tags splits RawTags into trimmed, non-empty tags.
-func (c Customer) Tags() []string {
+func (c Customer) Tags() []string { return splitTags(c.RawTags) }
+
+// splitTags splits a comma-separated tag list into trimmed, non-empty tags.
+func splitTags(raw string) []string {
 	var out []string
-	for t := range strings.SplitSeq(c.RawTags, ",") {
+	for t := range strings.SplitSeq(raw, ",") {
 		if t = strings.TrimSpace(t); t != "" {
 			out = append(out, t)
 		}
@@ -179,19 +201,25 @@ type Checkout struct {
 	ID         ID      `json:"id"`
 	Token      string  `json:"token"`
 	Email      string  `json:"email"`
+	Phone      string  `json:"phone"`
 	TotalPrice Decimal `json:"total_price"`
 	Currency   string  `json:"currency"`
 	// RecoveryURL is abandoned_checkout_url: where the customer resumes.
 	RecoveryURL string     `json:"abandoned_checkout_url"`
 	CreatedAt   time.Time  `json:"created_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
 	CompletedAt *time.Time `json:"completed_at"`
+	LineItems   []LineItem `json:"line_items"`
+	Customer    *Customer  `json:"customer"`
 }
 
 // Fulfillment is a fulfillments/create or fulfillments/update body.
 type Fulfillment struct {
-	ID      ID     `json:"id"`
-	OrderID ID     `json:"order_id"`
-	Status  string `json:"status"`
+	ID      ID `json:"id"`
+	OrderID ID `json:"order_id"`
+	// Name is the order's name and the fulfillment's number ("#1001.2").
+	Name   string `json:"name"`
+	Status string `json:"status"`
 	// Carrier is tracking_company; it may be empty.
 	Carrier         string    `json:"tracking_company"`
 	TrackingNumber  string    `json:"tracking_number"`
@@ -200,6 +228,7 @@ type Fulfillment struct {
 	TrackingURLs    []string  `json:"tracking_urls"`
 	ShipmentStatus  string    `json:"shipment_status"`
 	CreatedAt       time.Time `json:"created_at"`
+	UpdatedAt       time.Time `json:"updated_at"`
 }
 
 // Refund is a refunds/create body.
@@ -230,6 +259,27 @@ func (r Refund) Amount() (Decimal, error) {
 		}
 	}
 	return SumDecimals(amounts...)
+}
+
+// Return is a returns/request body: a customer asked to return items.
+type Return struct {
+	ID ID `json:"id"`
+	// Name is the order's name and the return's number ("#1001-R1").
+	Name   string `json:"name"`
+	Status string `json:"status"`
+	Order  struct {
+		ID ID `json:"id"`
+	} `json:"order"`
+	LineItems []ReturnLineItem `json:"return_line_items"`
+}
+
+// ReturnLineItem is one line of a return.
+type ReturnLineItem struct {
+	Quantity int `json:"quantity"`
+	// ReturnReason is size_too_small, defective, wrong_item, other, …
+	ReturnReason     string `json:"return_reason"`
+	ReturnReasonNote string `json:"return_reason_note"`
+	CustomerNote     string `json:"customer_note"`
 }
 
 // InventoryLevel is an inventory_levels/update body. It names the
@@ -281,7 +331,7 @@ type ShopRedact struct {
 const ErrUnsupportedTopic = connectors.WebhookError("shopify: unsupported webhook topic")
 
 // ParsePayload reads a webhook body by its topic (X-Shopify-Topic) into
-// *Order, *Customer, *Checkout, *Fulfillment, *Refund, *InventoryLevel,
+// *Order, *Customer, *Checkout, *Fulfillment, *Refund, *Return, *InventoryLevel,
 // *CustomersDataRequest, *CustomersRedact or *ShopRedact. A body without
 // its identifying id (e.g. a REST envelope such as {"order": …}) is an
 // error.
@@ -297,6 +347,8 @@ func ParsePayload(topic string, body []byte) (any, error) {
 		return decode(body, &Fulfillment{}, func(f *Fulfillment) bool { return f.ID != "" && f.OrderID != "" })
 	case "refunds/create":
 		return decode(body, &Refund{}, func(r *Refund) bool { return r.ID != "" && r.OrderID != "" })
+	case "returns/request":
+		return decode(body, &Return{}, func(r *Return) bool { return r.ID != "" && r.Order.ID != "" })
 	case "inventory_levels/update":
 		return decode(body, &InventoryLevel{}, func(l *InventoryLevel) bool { return l.InventoryItemID != "" && l.LocationID != "" })
 	case "customers/data_request":
@@ -309,8 +361,10 @@ func ParsePayload(topic string, body []byte) (any, error) {
 	return nil, fmt.Errorf("%w: %.60q", ErrUnsupportedTopic, topic)
 }
 
-// EventType is the normalized event (as in the Spec) a topic emits, or ""
-// for topics that emit none (compliance webhooks, unknown topics).
+// EventType is the normalized event (as in the Spec) a topic stands for, or
+// "" for topics that emit none (compliance webhooks, unknown topics).
+// Normalize has the last word: a fulfillment without a tracking number
+// emits nothing, a delivered one shipment.delivered as well.
 func EventType(topic string) string {
 	switch topic {
 	case "orders/create":
@@ -321,6 +375,10 @@ func EventType(topic string) string {
 		return "order.cancelled"
 	case "fulfillments/create":
 		return "shipment.created"
+	case "fulfillments/update":
+		return "shipment.status_changed"
+	case "returns/request":
+		return "return.requested"
 	case "checkouts/create":
 		return "checkout.created"
 	case "checkouts/update":

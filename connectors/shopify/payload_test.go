@@ -47,18 +47,27 @@ func TestParsePayloadFixtures(t *testing.T) {
 		{
 			name: "order", topic: "orders/create",
 			body: func(t *testing.T) []byte { return unwrap(t, "shopify-rest-order-get-response.json", "order", -1) },
-			want: &shopify.Order{ID: "450789469", Name: "#1001", Email: "bob.norman@mail.example.com", TotalPrice: "598.94",
-				Currency: "USD", CreatedAt: at(t, "2008-01-10T11:00:00-05:00"), FinancialStatus: "partially_refunded",
+			want: &shopify.Order{ID: "450789469", Name: "#1001", Email: "bob.norman@mail.example.com", Phone: "+557734881234", TotalPrice: "598.94",
+				Currency: "USD", CreatedAt: at(t, "2008-01-10T11:00:00-05:00"), UpdatedAt: at(t, "2008-01-10T11:00:00-05:00"),
+				FinancialStatus: "partially_refunded",
+				StatusURL:       "https://jsmith.myshopify.com/548380009/orders/b1946ac92492d2347c6235b4d2611184/authenticate?key=imasecretipod",
+				LineItems: []shopify.LineItem{{Title: "IPod Nano - 8gb", SKU: "IPOD2008GREEN", Quantity: 1, Price: "199.00"},
+					{Title: "IPod Nano - 8gb", SKU: "IPOD2008RED", Quantity: 1, Price: "199.00"},
+					{Title: "IPod Nano - 8gb", SKU: "IPOD2008BLACK", Quantity: 1, Price: "199.00"}},
 				Customer: &shopify.Customer{ID: "207119551", Email: "bob.norman@mail.example.com", FirstName: "Bob", LastName: "Norman",
 					Phone: "+16136120707", RawTags: "Léon, Noël",
-					EmailMarketingConsent: &shopify.MarketingConsent{State: "not_subscribed"}}},
+					EmailMarketingConsent: &shopify.MarketingConsent{State: "not_subscribed"},
+					SMSMarketingConsent:   &shopify.MarketingConsent{State: "not_subscribed", OptInLevel: "single_opt_in"},
+					CreatedAt:             at(t, "2025-04-02T11:29:59-05:00"), UpdatedAt: at(t, "2025-04-02T11:29:59-05:00")}},
 		},
 		{
 			name: "customer", topic: "customers/update",
 			body: func(t *testing.T) []byte { return unwrap(t, "shopify-rest-customer-get-response.json", "customer", -1) },
 			want: &shopify.Customer{ID: "207119551", Email: "bob.norman@mail.example.com", FirstName: "Bob", LastName: "Norman",
 				Phone: "+16136120707", RawTags: "Léon, Noël", AmountSpent: "199.65", NumberOfOrders: 1,
-				EmailMarketingConsent: &shopify.MarketingConsent{State: "not_subscribed"}},
+				EmailMarketingConsent: &shopify.MarketingConsent{State: "not_subscribed"},
+				SMSMarketingConsent:   &shopify.MarketingConsent{State: "not_subscribed", OptInLevel: "single_opt_in"},
+				CreatedAt:             at(t, "2025-04-02T11:25:58-05:00"), UpdatedAt: at(t, "2025-04-02T11:25:58-05:00")},
 		},
 		{
 			name: "abandoned checkout", topic: "checkouts/create",
@@ -66,19 +75,23 @@ func TestParsePayloadFixtures(t *testing.T) {
 				return unwrap(t, "shopify-rest-abandoned-checkouts-list-response.json", "checkouts", 0)
 			},
 			want: &shopify.Checkout{ID: "450789469", Token: "2a1ace52255252df566af0faaedfbfa7", Email: "bob.norman@mail.example.com",
-				TotalPrice: "379.69", Currency: "USD", CreatedAt: at(t, "2012-10-12T07:05:27-04:00"),
-				RecoveryURL: "https://checkout.local/548380009/checkouts/2a1ace52255252df566af0faaedfbfa7/recover"},
+				TotalPrice: "379.69", Currency: "USD", CreatedAt: at(t, "2012-10-12T07:05:27-04:00"), UpdatedAt: at(t, "2012-10-12T07:05:27-04:00"),
+				RecoveryURL: "https://checkout.local/548380009/checkouts/2a1ace52255252df566af0faaedfbfa7/recover",
+				LineItems: []shopify.LineItem{{Title: "IPod Nano - 8GB", SKU: "IPOD2008RED", Quantity: 1, Price: "199.00"},
+					{Title: "IPod Nano - 8GB", SKU: "IPOD2008PINK", Quantity: 1, Price: "199.00"}},
+				Customer: &shopify.Customer{ID: "207119551", Email: "bob.norman@mail.example.com", FirstName: "Bob", LastName: "Norman",
+					Phone: "+16136120707", CreatedAt: at(t, "2025-04-02T11:38:15-05:00"), UpdatedAt: at(t, "2025-04-02T11:38:15-05:00")}},
 		},
 		{
 			name: "fulfillment", topic: "fulfillments/create",
 			body: func(t *testing.T) []byte {
 				return unwrap(t, "shopify-rest-fulfillment-create-response.json", "fulfillment", -1)
 			},
-			want: &shopify.Fulfillment{ID: "1069019877", OrderID: "450789469", Status: "success",
+			want: &shopify.Fulfillment{ID: "1069019877", OrderID: "450789469", Name: "#1001.2", Status: "success",
 				TrackingNumber: "MS1562678", TrackingNumbers: []string{"MS1562678"},
 				TrackingURL:  "https://www.my-shipping-company.com?tracking_number=MS1562678",
 				TrackingURLs: []string{"https://www.my-shipping-company.com?tracking_number=MS1562678"},
-				CreatedAt:    at(t, "2025-04-02T11:38:43-05:00")},
+				CreatedAt:    at(t, "2025-04-02T11:38:43-05:00"), UpdatedAt: at(t, "2025-04-02T11:38:43-05:00")},
 		},
 		{
 			name: "refund", topic: "refunds/create",
@@ -248,8 +261,9 @@ func TestEventTypesAreDeclared(t *testing.T) {
 	for _, e := range (shopify.Connector{}).Spec().Events {
 		declared[e.Type] = true
 	}
-	for _, topic := range []string{"orders/create", "orders/paid", "orders/cancelled", "fulfillments/create", "checkouts/create",
-		"checkouts/update", "customers/create", "customers/update", "refunds/create", "inventory_levels/update"} {
+	for _, topic := range []string{"orders/create", "orders/paid", "orders/cancelled", "fulfillments/create", "fulfillments/update",
+		"checkouts/create", "checkouts/update", "customers/create", "customers/update", "refunds/create", "returns/request",
+		"inventory_levels/update"} {
 		typ := shopify.EventType(topic)
 		require.True(t, declared[typ], "%s maps to %q, which the Spec does not declare", topic, typ)
 		_, err := shopify.ParsePayload(topic, []byte(`{}`))

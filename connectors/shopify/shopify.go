@@ -30,7 +30,7 @@ func (Connector) Spec() connectors.Spec {
 			AuthorizeURL: "https://{shop}/admin/oauth/authorize",
 			TokenURL:     "https://{shop}/admin/oauth/access_token",
 			Scopes: []string{"read_orders", "read_customers", "write_customers", "read_fulfillments",
-				"read_inventory", "write_inventory", "read_products", "write_discounts", "read_checkouts"},
+				"read_inventory", "write_inventory", "read_products", "write_discounts", "read_checkouts", "read_returns"},
 			AccessTokenLifetime:  time.Hour,
 			RotatesRefreshTokens: true,
 		}},
@@ -43,9 +43,9 @@ func (Connector) Spec() connectors.Spec {
 			{Type: "order.created", Summary: "A customer placed an order", Payload: orderFields},
 			{Type: "order.paid", Summary: "An order was paid", Payload: orderFields},
 			{Type: "order.cancelled", Summary: "An order was cancelled", Payload: orderFields},
-			{Type: "shipment.created", Summary: "A fulfillment got a tracking number", Payload: []connectors.Field{
-				{Name: "orderId", Label: "Order", Type: connectors.Text}, {Name: "trackingNumber", Label: "Tracking number", Type: connectors.Text},
-				{Name: "trackingUrl", Label: "Tracking URL", Type: connectors.URL}, {Name: "carrier", Label: "Carrier", Type: connectors.Text}}},
+			{Type: "shipment.created", Summary: "A fulfillment got a tracking number", Payload: shipmentFields},
+			{Type: "shipment.status_changed", Summary: "The carrier reported a new status for a fulfillment", Payload: shipmentFields},
+			{Type: "shipment.delivered", Summary: "The carrier reported a fulfillment delivered", Payload: shipmentFields},
 			{Type: "checkout.created", Summary: "A checkout was started", Payload: checkoutFields},
 			{Type: "checkout.updated", Summary: "A checkout changed", Payload: checkoutFields},
 			{Type: "customer.created", Summary: "A customer account was created", Payload: customerFields},
@@ -82,6 +82,12 @@ var orderFields = []connectors.Field{
 	{Name: "id", Label: "Order id", Type: connectors.Text}, {Name: "name", Label: "Order number", Type: connectors.Text},
 	{Name: "email", Label: "Customer email", Type: connectors.Email}, {Name: "totalPrice", Label: "Total", Type: connectors.Money},
 	{Name: "currency", Label: "Currency", Type: connectors.Text}, {Name: "createdAt", Label: "Placed at", Type: connectors.Date},
+}
+
+var shipmentFields = []connectors.Field{
+	{Name: "orderId", Label: "Order", Type: connectors.Text}, {Name: "orderNumber", Label: "Order number", Type: connectors.Text},
+	{Name: "trackingNumber", Label: "Tracking number", Type: connectors.Text}, {Name: "trackingUrl", Label: "Tracking URL", Type: connectors.URL},
+	{Name: "carrier", Label: "Carrier", Type: connectors.Text}, {Name: "status", Label: "Carrier status", Type: connectors.Text},
 }
 
 var checkoutFields = []connectors.Field{

@@ -19,16 +19,29 @@ const sendTimeout = 20 * time.Second
 
 // SendEmail delivers one message through the connection's server.
 func (Connector) SendEmail(ctx context.Context, c connectors.Conn, m connectors.EmailMessage) error {
+	msg, client, err := compose(c, m)
+	if err != nil {
+		return err
+	}
+	if err := deliver(ctx, client, msg); err != nil {
+		return explain(c, err)
+	}
+	return nil
+}
+
+// compose builds the message and a client for the connection's server;
+// its errors are the message's or the settings' fault, and final.
+func compose(c connectors.Conn, m connectors.EmailMessage) (*mail.Msg, *mail.Client, error) {
 	msg := mail.NewMsg()
 	if err := msg.FromFormat(c.Config["fromName"], c.Config["from"]); err != nil {
-		return &connectors.CheckError{Field: "from", Message: "the sender address is not valid"}
+		return nil, nil, &connectors.CheckError{Field: "from", Message: "the sender address is not valid"}
 	}
 	if err := msg.To(m.To); err != nil {
-		return fmt.Errorf("smtp: recipient %q is not a valid address", m.To)
+		return nil, nil, fmt.Errorf("smtp: recipient %q is not a valid address", m.To)
 	}
 	msg.Subject(m.Subject)
 	if m.IdempotencyKey != "" {
-		msg.SetMessageIDWithValue(m.IdempotencyKey + "@switchboard")
+		msg.SetMessageIDWithValue(messageID(m.IdempotencyKey))
 	}
 	switch {
 	case m.HTML != "" && m.Text != "":
@@ -41,14 +54,21 @@ func (Connector) SendEmail(ctx context.Context, c connectors.Conn, m connectors.
 	}
 	client, err := newClient(c)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
+	return msg, client, nil
+}
+
+// messageID is the Message-ID (without its angle brackets) of the message
+// sent for an idempotency key: every retry sends the same one, so that a
+// receiver can drop duplicates.
+func messageID(idempotencyKey string) string { return idempotencyKey + "@switchboard" }
+
+// deliver connects and sends msg within sendTimeout.
+func deliver(ctx context.Context, client *mail.Client, msg *mail.Msg) error {
 	ctx, cancel := context.WithTimeout(ctx, sendTimeout)
 	defer cancel()
-	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
-		return explain(c, err)
-	}
-	return nil
+	return client.DialAndSendWithContext(ctx, msg)
 }
 
 // CheckCredentials sends a test message to the probe's recipient: the only

@@ -17,5 +17,5 @@ func (Connector) ReadWebhook(r connectors.WebhookRequest) ([]connectors.InboundE
 	if cb.MessageSid == "" || cb.Status == "" {
 		return nil, fmt.Errorf("twilio: status callback lacks MessageSid or MessageStatus")
 	}
-	return []connectors.InboundEvent{{ID: cb.MessageSid + ":" + cb.Status, Topic: "message.status", Account: cb.AccountSid, Body: r.Body}}, nil
+	return []connectors.InboundEvent{{ID: cb.MessageSid + ":" + cb.Status, Topic: statusTopic, Account: cb.AccountSid, Body: r.Body}}, nil
 }

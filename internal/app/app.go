@@ -51,6 +51,9 @@ type App struct {
 type Options struct {
 	// App is the admin app's files; nil means the embedded build.
 	App fs.FS
+	// Now is the hub's clock (tests move it to end waits); nil means
+	// the wall clock.
+	Now func() time.Time
 }
 
 // New opens the database, migrates it and assembles the hub.
@@ -94,7 +97,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 	}
 	oauthApps, sandboxes := providerApps(cfg)
 	a.OAuthApps = oauthApps
-	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys, OAuthApps: oauthApps, Locks: lockerFor(db),
+	a.Hub = hub.New(hub.Deps{DB: db.Bun, River: a.River, Bus: b, Log: log, PublicURL: cfg.PublicURL, Keys: keys, OAuthApps: oauthApps, Locks: lockerFor(db), Now: opts.Now,
 		Egress: egress.Guard{AllowPrivate: cfg.AllowPrivateEgress}})
 	late.hub = a.Hub
 

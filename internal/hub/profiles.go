@@ -24,17 +24,21 @@ type eventData struct {
 	Return   *rules.Return   `json:"return,omitempty"`
 }
 
-func cents(c int64) float64 { return float64(c) / 100 }
-
-func money(c int64, currency string) string {
-	return strings.TrimSpace(fmt.Sprintf("%.2f %s", cents(c), currency))
+// amount turns integer minor units of currency into a number (98.5).
+func amount(minor int64, currency string) float64 {
+	return float64(minor) / math.Pow10(connectors.MinorDigits(currency))
 }
 
-func lineItems(items []connectors.LineItemFacts) ([]rules.LineItem, int) {
+// money shows an amount with its currency ("98.50 USD", "1200 JPY").
+func money(minor int64, currency string) string {
+	return strings.TrimSpace(fmt.Sprintf("%.*f %s", connectors.MinorDigits(currency), amount(minor, currency), currency))
+}
+
+func lineItems(items []connectors.LineItemFacts, currency string) ([]rules.LineItem, int) {
 	out := make([]rules.LineItem, len(items))
 	n := 0
 	for i, it := range items {
-		out[i] = rules.LineItem{Title: it.Title, SKU: it.SKU, Quantity: it.Quantity, Price: cents(it.PriceCents)}
+		out[i] = rules.LineItem{Title: it.Title, SKU: it.SKU, Quantity: it.Quantity, Price: amount(it.PriceCents, currency)}
 		n += it.Quantity
 	}
 	return out, n
@@ -44,14 +48,14 @@ func lineItems(items []connectors.LineItemFacts) ([]rules.LineItem, int) {
 func dataOf(n connectors.Normalized) eventData {
 	var d eventData
 	if o := n.Order; o != nil {
-		items, count := lineItems(o.Items)
-		d.Order = &rules.Order{ID: o.ExternalID, Number: o.Number, Email: o.Email, Phone: o.Phone, Total: cents(o.TotalCents),
+		items, count := lineItems(o.Items, o.Currency)
+		d.Order = &rules.Order{ID: o.ExternalID, Number: o.Number, Email: o.Email, Phone: o.Phone, Total: amount(o.TotalCents, o.Currency),
 			TotalDisplay: money(o.TotalCents, o.Currency), Currency: o.Currency, FinancialStatus: o.FinancialStatus,
 			ItemCount: count, Items: items, Tags: o.Tags, StatusURL: o.StatusURL, CreatedAt: o.PlacedAt}
 	}
 	if c := n.Checkout; c != nil {
-		items, count := lineItems(c.Items)
-		d.Checkout = &rules.Checkout{ID: c.ExternalID, Email: c.Email, Phone: c.Phone, Total: cents(c.TotalCents),
+		items, count := lineItems(c.Items, c.Currency)
+		d.Checkout = &rules.Checkout{ID: c.ExternalID, Email: c.Email, Phone: c.Phone, Total: amount(c.TotalCents, c.Currency),
 			TotalDisplay: money(c.TotalCents, c.Currency), Currency: c.Currency, ItemCount: count, Items: items,
 			RecoveryURL: c.RecoveryURL, UpdatedAt: n.UpdatedAt}
 	}
@@ -209,10 +213,10 @@ func customerEnv(c *store.Customer, now time.Time) rules.Customer {
 		return rules.Customer{Tags: []string{}}
 	}
 	out := rules.Customer{ID: c.ID, ExternalID: c.ExternalID, Email: c.Email, Phone: c.Phone, FirstName: c.FirstName, LastName: c.LastName,
-		TotalSpent: cents(c.TotalSpentCents), OrdersCount: c.OrdersCount, Tags: c.Tags,
+		TotalSpent: amount(c.TotalSpentCents, c.Currency), OrdersCount: c.OrdersCount, Tags: c.Tags,
 		EmailConsent: c.EmailConsent, SMSConsent: c.SMSConsent}
 	if c.OrdersCount > 0 {
-		out.AverageOrderValue = math.Round(float64(c.TotalSpentCents)/float64(c.OrdersCount)) / 100
+		out.AverageOrderValue = amount(c.TotalSpentCents/int64(c.OrdersCount), c.Currency)
 	}
 	if c.FirstOrderAt != nil {
 		out.FirstOrderAt = *c.FirstOrderAt

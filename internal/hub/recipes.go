@@ -118,7 +118,7 @@ var Recipes = []Recipe{
 		build: func(c map[string]string) rules.Definition {
 			return rules.Definition{Trigger: rules.Trigger{Event: "return.requested"}, Steps: []rules.Step{
 				action("hubspot", "create_ticket", c["hubspot"], map[string]string{"subject": "Return requested for order {{return.order_number}}",
-					"content": "{{customer.first_name}} {{customer.last_name}} ({{customer.email}}) asked to return items: {{return.reason}}",
+					"content":      "{{customer.first_name}} {{customer.last_name}} ({{customer.email}}) asked to return items: {{return.reason}}",
 					"contactEmail": "{{customer.email}}", "priority": "MEDIUM"})}}
 		}},
 	{Slug: "vip-tag", Name: "VIP tagging", Needs: []string{"shopify", "hubspot"},

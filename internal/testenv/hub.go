@@ -39,6 +39,28 @@ type HubOptions struct {
 	Env map[string]string
 	// Log receives the hub's log (JSON in production, text otherwise).
 	Log io.Writer
+	// Clock, when set, is the hub's clock.
+	Clock *Clock
+}
+
+// Clock is a clock a test moves by hand (it starts at the wall clock).
+type Clock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+// Now is the clock's time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.offset).UTC().Truncate(time.Microsecond)
+}
+
+// Advance moves the clock forward.
+func (c *Clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.offset += d
 }
 
 // StartHubWith is StartHub with options.
@@ -68,7 +90,11 @@ func StartHubWith(t testing.TB, db Target, o HubOptions) *Hub {
 	}
 	log := telemetry.NewLogger(w, cfg.Production(), slog.LevelDebug)
 	ctx, cancel := context.WithCancel(context.Background())
-	a, err := app.New(ctx, cfg, log, app.Options{App: fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>app</title>")}}})
+	opts := app.Options{App: fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>app</title>")}}}
+	if o.Clock != nil {
+		opts.Now = o.Clock.Now
+	}
+	a, err := app.New(ctx, cfg, log, opts)
 	if err != nil {
 		cancel()
 		t.Fatalf("testenv: start hub on %s: %v", db.Name, err)

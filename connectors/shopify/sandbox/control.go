@@ -16,7 +16,7 @@ import (
 // and returns JSON; errors are {"error": "..."} with 400 or 404.
 //
 //	POST /_control/shops                      ShopSpec → 201 ShopState
-//	GET  /_control/shops/{shop}               → ShopState
+//	GET  /_control/shops/{shop}               → ShopState (with its discount codes)
 //	POST /_control/shops/{shop}/customers     {"count": N} or {"customers": [CustomerSeed…]} → {"ids": [gid…]}
 //	POST /_control/shops/{shop}/fail          {"count": N, "status": 503} → 204
 //	POST /_control/shops/{shop}/drain         → 204 (the GraphQL bucket is emptied)
@@ -53,6 +53,9 @@ type ShopState struct {
 	Available     float64        `json:"available"`
 	Counters      Counters       `json:"counters"`
 	Subscriptions []Subscription `json:"subscriptions"`
+	// Discounts are the code discounts made with discountCodeBasicCreate,
+	// oldest first.
+	Discounts []Discount `json:"discounts"`
 }
 
 // CustomerSeed is one customer to add; empty fields get generated values.
@@ -115,10 +118,13 @@ func (s *Sandbox) stateLocked(sh *shop) ShopState {
 	st := ShopState{
 		ID: "gid://shopify/Shop/" + strconv.FormatInt(sh.id, 10), Domain: sh.domain, Name: sh.name, Email: sh.email,
 		Currency: sh.currency, Timezone: sh.timezone, Customers: len(sh.customers), Available: sh.bucketAvail,
-		Counters: sh.counters, Subscriptions: []Subscription{},
+		Counters: sh.counters, Subscriptions: []Subscription{}, Discounts: []Discount{},
 	}
 	for _, sub := range sh.subs {
 		st.Subscriptions = append(st.Subscriptions, publicSub(sub))
+	}
+	for _, d := range sh.discounts {
+		st.Discounts = append(st.Discounts, publicDiscount(d))
 	}
 	return st
 }

@@ -28,6 +28,8 @@ type executor struct {
 type userError struct {
 	field   []string
 	message string
+	// code is a DiscountUserError's DiscountErrorCode (TAKEN, BLANK, …).
+	code string
 }
 
 type connection struct {
@@ -163,6 +165,12 @@ func (x *executor) field(typ string, val any, f *ast.Field, path []any) any {
 				return nil
 			}
 			return x.object("TagsAddPayload", p, f.SelectionSet, path)
+		case "discountCodeBasicCreate":
+			p, ok := x.discountCodeBasicCreate(f, path)
+			if !ok {
+				return nil
+			}
+			return x.object("DiscountCodeBasicCreatePayload", p, f.SelectionSet, path)
 		}
 	case "Shop":
 		sh := val.(*shop)
@@ -286,7 +294,7 @@ func (x *executor) field(typ string, val any, f *ast.Field, path []any) any {
 			}
 			return x.object("WebhookSubscription", p.sub, f.SelectionSet, path)
 		case "userErrors":
-			return x.userErrors(p.userErrors, f, path)
+			return x.userErrors("UserError", p.userErrors, f, path)
 		}
 	case "TagsAddPayload":
 		p := val.(*tagsPayload)
@@ -297,9 +305,9 @@ func (x *executor) field(typ string, val any, f *ast.Field, path []any) any {
 			}
 			return x.object("Customer", p.node, f.SelectionSet, path)
 		case "userErrors":
-			return x.userErrors(p.userErrors, f, path)
+			return x.userErrors("UserError", p.userErrors, f, path)
 		}
-	case "UserError":
+	case "UserError", "DiscountUserError":
 		u := val.(userError)
 		switch f.Name {
 		case "field":
@@ -309,6 +317,10 @@ func (x *executor) field(typ string, val any, f *ast.Field, path []any) any {
 			return u.field
 		case "message":
 			return u.message
+		case "code":
+			return u.code
+		case "extraInfo":
+			return nil
 		}
 	case "WebhookSubscription":
 		sub := val.(*subscription)
@@ -331,16 +343,21 @@ func (x *executor) field(typ string, val any, f *ast.Field, path []any) any {
 			return val.(*subscription).callbackURL
 		}
 	}
+	if v, ok := x.discountField(typ, val, f, path); ok {
+		return v
+	}
 	// The validator only lets schema fields through; this is a field of an
 	// abstract type's other members (never reached) or a bug.
 	x.fail(f, path, "", "Field '%s' doesn't exist on type '%s'", f.Name, typ)
 	return nil
 }
 
-func (x *executor) userErrors(errs []userError, f *ast.Field, path []any) []any {
+// userErrors resolves a mutation's userErrors, of type typ (UserError or
+// a mutation's own kind, such as DiscountUserError).
+func (x *executor) userErrors(typ string, errs []userError, f *ast.Field, path []any) []any {
 	out := make([]any, len(errs))
 	for i, u := range errs {
-		out[i] = x.object("UserError", u, f.SelectionSet, append(slices.Clone(path), i))
+		out[i] = x.object(typ, u, f.SelectionSet, append(slices.Clone(path), i))
 	}
 	return out
 }
@@ -364,31 +381,9 @@ func (x *executor) findCustomer(gid string) *customer {
 // customers answers QueryRoot.customers: filter, sort, then slice the
 // window given by after/before and first/last.
 func (x *executor) customers(f *ast.Field, path []any) (*connection, bool) {
-	firstV, hasFirst := x.arg(f, "first")
-	lastV, hasLast := x.arg(f, "last")
-	if !hasFirst && !hasLast {
-		x.fail(f, path, "", "you must provide one of first or last")
+	size, hasFirst, hasLast, ok := x.pageArgs(f, path)
+	if !ok {
 		return nil, false
-	}
-	size := 0
-	for _, a := range []struct {
-		name string
-		v    any
-		has  bool
-	}{{"first", firstV, hasFirst}, {"last", lastV, hasLast}} {
-		if !a.has {
-			continue
-		}
-		n, ok := intValue(a.v)
-		if !ok || n < 0 {
-			x.fail(f, path, "argumentLiteralsIncompatible", "Argument '%s' on Field 'customers' has an invalid value (%v). Expected type 'Int'.", a.name, a.v)
-			return nil, false
-		}
-		if n > maxPageSize {
-			x.fail(f, path, "", "The %s argument must be less than or equal to %d.", a.name, maxPageSize)
-			return nil, false
-		}
-		size = n
 	}
 
 	sortKey := "ID"
@@ -469,6 +464,38 @@ func (x *executor) customers(f *ast.Field, path []any) (*connection, bool) {
 	}
 	x.refund += (size - len(c.nodes)) * x.nodeCost[f]
 	return c, true
+}
+
+// pageArgs reads a connection field's first and last arguments: the page
+// size and which of them was given. It records an error and reports false
+// when neither was, or one is not an Int in 0..maxPageSize.
+func (x *executor) pageArgs(f *ast.Field, path []any) (size int, hasFirst, hasLast, ok bool) {
+	firstV, hasFirst := x.arg(f, "first")
+	lastV, hasLast := x.arg(f, "last")
+	if !hasFirst && !hasLast {
+		x.fail(f, path, "", "you must provide one of first or last")
+		return 0, false, false, false
+	}
+	for _, a := range []struct {
+		name string
+		v    any
+		has  bool
+	}{{"first", firstV, hasFirst}, {"last", lastV, hasLast}} {
+		if !a.has {
+			continue
+		}
+		n, ok := intValue(a.v)
+		if !ok || n < 0 {
+			x.fail(f, path, "argumentLiteralsIncompatible", "Argument '%s' on Field '%s' has an invalid value (%v). Expected type 'Int'.", a.name, f.Name, a.v)
+			return 0, false, false, false
+		}
+		if n > maxPageSize {
+			x.fail(f, path, "", "The %s argument must be less than or equal to %d.", a.name, maxPageSize)
+			return 0, false, false, false
+		}
+		size = n
+	}
+	return size, hasFirst, hasLast, true
 }
 
 // matchCustomer implements a subset of Shopify's search syntax: terms are

@@ -38,7 +38,8 @@
 //     gqlparser and a small part of the schema is answered: shop, customers
 //     (a Relay connection with edges, nodes and pageInfo, forward and
 //     backward pagination, a subset of the search syntax), customer,
-//     webhookSubscriptionCreate and tagsAdd. Unknown fields, arguments and
+//     webhookSubscriptionCreate, tagsAdd and discountCodeBasicCreate.
+//     Unknown fields, arguments and
 //     types answer GraphQL errors shaped like Shopify's (HTTP 200, errors[]
 //     with message, locations, path and extensions.code).
 //   - Rate limits: every GraphQL response carries extensions.cost
@@ -50,6 +51,22 @@
 //     [{"message":"Throttled","extensions":{"code":"THROTTLED",…}}],
 //     actualQueryCost null and the throttle status. A query costing more than
 //     1000 points answers MAX_COST_EXCEEDED.
+//   - Discounts: discountCodeBasicCreate(basicCodeDiscount:
+//     DiscountCodeBasicInput!) creates an amount-off code discount from
+//     title, code, startsAt, endsAt, usageLimit, appliesOncePerCustomer,
+//     customerGets { value { percentage } items { all: true } } and either
+//     context { all: ALL } or the deprecated customerSelection { all: true }
+//     (both accepted by 2025-10). It answers DiscountCodeBasicCreatePayload:
+//     codeDiscountNode { id codeDiscount { ... on DiscountCodeBasic { title
+//     status summary startsAt endsAt usageLimit appliesOncePerCustomer
+//     codes(first: N) { nodes { id code } edges pageInfo } } } } and
+//     userErrors of type DiscountUserError { field code message extraInfo }.
+//     Codes are unique per shop, case-insensitively: a code the shop has
+//     answers codeDiscountNode null and the userError {"field":
+//     ["basicCodeDiscount","code"], "code": "TAKEN", "message": "Code must be
+//     unique. Please try a different code."}, as Shopify does; blank title,
+//     code or startsAt answer BLANK, an endsAt not after startsAt INVALID, a
+//     percentage outside (0, 1] VALUE_OUTSIDE_RANGE.
 //   - Webhooks: deliveries are JSON POSTs with X-Shopify-Topic,
 //     X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the
 //     client secret), X-Shopify-Shop-Domain, X-Shopify-API-Version,
@@ -95,7 +112,10 @@
 // credentials grants; PKCE; the 2026 grace period in which a refresh token
 // stays usable until its replacement is first used (the sandbox retires it
 // at once, the stricter behaviour); Shopify's exact wording of every error
-// message; the full schema, mutations other than the two listed, field
+// message; the full schema, mutations other than the three listed, other
+// discount kinds (fixed amounts, buy X get Y, free shipping, automatic and
+// app discounts), product or collection targets, minimum requirements,
+// combinations, customer segments, discount usage and redemption, field
 // merging rules, directives, introspection, bulk operations, the
 // single-query 1000-point limit only approximates Shopify's; plan-dependent
 // bucket sizes; webhook retries and ordering; the real App Store (search,
@@ -110,8 +130,9 @@
 // # Control API
 //
 // Tests and the hub's sandbox mode drive it under /_control/ with JSON (see
-// control.go): create shops, seed customers, fail the next N calls, drain
-// the bucket, revoke or expire tokens, read counters, trigger webhooks,
+// control.go): create shops, seed customers, read a shop's state with its
+// discount codes, fail the next N calls, drain the bucket, revoke or expire
+// tokens, read counters, trigger webhooks,
 // uninstall the app from a shop (POST /_control/shops/{shop}/uninstall) and
 // send compliance webhooks (POST /_control/shops/{shop}/compliance with
 // {"topic": "customers/redact", "payload": {…}}, the payload optional).
@@ -224,6 +245,8 @@ type shop struct {
 	nextCustomerID int64
 	subs           []*subscription
 	nextSubID      int64
+	discounts      []*discount
+	nextDiscountID int64
 
 	bucketAvail float64
 	bucketAt    time.Time
@@ -377,7 +400,7 @@ func (s *Sandbox) createShopLocked(domain, name, email, currency, timezone strin
 	sh := &shop{
 		id: 60000000000 + s.nextID, domain: domain, name: name, email: email,
 		currency: currency, timezone: timezone, created: s.now().UTC().Truncate(time.Second), nextCustomerID: 7000000000,
-		nextSubID: 1100000000, bucketAvail: float64(s.opts.BucketSize), bucketAt: s.now(),
+		nextSubID: 1100000000, nextDiscountID: 1057000000, bucketAvail: float64(s.opts.BucketSize), bucketAt: s.now(),
 	}
 	s.shops[domain] = sh
 	return sh

@@ -34,6 +34,7 @@ var schema = map[string]map[string]fieldDef{
 	mutationRoot: {
 		"webhookSubscriptionCreate": {typ: "WebhookSubscriptionCreatePayload", mutation: true, args: []string{"topic", "webhookSubscription"}},
 		"tagsAdd":                   {typ: "TagsAddPayload", mutation: true, args: []string{"id", "tags"}},
+		"discountCodeBasicCreate":   {typ: "DiscountCodeBasicCreatePayload", mutation: true, args: []string{"basicCodeDiscount"}},
 	},
 	"Shop": {
 		"id": {scalar: "ID"}, "name": {scalar: "String"}, "email": {scalar: "String"},
@@ -90,11 +91,44 @@ var schema = map[string]map[string]fieldDef{
 	"WebhookEventBridgeEndpoint":  {"arn": {scalar: "ARN"}},
 	"WebhookPubSubEndpoint":       {"pubSubProject": {scalar: "String"}, "pubSubTopic": {scalar: "String"}},
 	"Node":                        {"id": {scalar: "ID"}},
+	"DiscountCodeBasicCreatePayload": {
+		"codeDiscountNode": {typ: "DiscountCodeNode"},
+		"userErrors":       {typ: "DiscountUserError"},
+	},
+	"DiscountUserError": {
+		"field": {scalar: "String"}, "message": {scalar: "String"}, "code": {scalar: "DiscountErrorCode"}, "extraInfo": {scalar: "String"},
+	},
+	"DiscountCodeNode": {
+		"id": {scalar: "ID"}, "codeDiscount": {typ: "DiscountCode"},
+	},
+	"DiscountCode": {},
+	"DiscountCodeBasic": {
+		"title": {scalar: "String"}, "status": {scalar: "DiscountStatus"}, "summary": {scalar: "String"},
+		"startsAt": {scalar: "DateTime"}, "endsAt": {scalar: "DateTime"}, "createdAt": {scalar: "DateTime"},
+		"usageLimit": {scalar: "Int"}, "appliesOncePerCustomer": {scalar: "Boolean"}, "asyncUsageCount": {scalar: "Int"},
+		"codes": {typ: "DiscountRedeemCodeConnection", connection: true, args: []string{"first", "after", "last", "before"}},
+	},
+	"DiscountCodeBxgy":         {},
+	"DiscountCodeFreeShipping": {},
+	"DiscountCodeApp":          {},
+	"DiscountRedeemCodeConnection": {
+		"edges":    {typ: "DiscountRedeemCodeEdge", free: true},
+		"nodes":    {typ: "DiscountRedeemCode"},
+		"pageInfo": {typ: "PageInfo", free: true},
+	},
+	"DiscountRedeemCodeEdge": {
+		"cursor": {scalar: "String"},
+		"node":   {typ: "DiscountRedeemCode"},
+	},
+	"DiscountRedeemCode": {
+		"id": {scalar: "ID"}, "code": {scalar: "String"}, "asyncUsageCount": {scalar: "Int"},
+	},
 }
 
 // possibleTypes lists the object types of the abstract types.
 var possibleTypes = map[string][]string{
-	"Node":                        {"Customer", "WebhookSubscription"},
+	"Node":                        {"Customer", "WebhookSubscription", "DiscountCodeNode"},
+	"DiscountCode":                {"DiscountCodeBasic", "DiscountCodeBxgy", "DiscountCodeFreeShipping", "DiscountCodeApp"},
 	"WebhookSubscriptionEndpoint": {"WebhookHttpEndpoint", "WebhookEventBridgeEndpoint", "WebhookPubSubEndpoint"},
 }
 

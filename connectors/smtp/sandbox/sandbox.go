@@ -1,7 +1,8 @@
 // Package sandbox is a real SMTP server (emersion/go-smtp) that keeps what it
 // receives in memory: the mail server of sandbox mode and of the tests. It
 // speaks RFC 5321 with AUTH PLAIN (allowed without TLS, on loopback only),
-// and can require a user name and password.
+// can require a user name and password, and can fail the next messages with
+// a chosen reply code (FailNext) to test temporary and permanent failures.
 package sandbox
 
 import (
@@ -32,6 +33,8 @@ type Server struct {
 	msgs []Message
 	user string
 	pass string
+	// failN messages fail at MAIL FROM with the reply failCode.
+	failN, failCode int
 }
 
 // Start listens on 127.0.0.1 at a free port. With user set, clients must
@@ -63,6 +66,26 @@ func (s *Server) Messages() []Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Message(nil), s.msgs...)
+}
+
+// FailNext makes the next n messages fail at MAIL FROM with the SMTP reply
+// code (4xx: a temporary failure, 5xx: a permanent one).
+func (s *Server) FailNext(n, code int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failN, s.failCode = n, code
+}
+
+// takeFailure returns the injected failure due now, if any.
+func (s *Server) takeFailure() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failN <= 0 {
+		return nil
+	}
+	s.failN--
+	class := s.failCode / 100
+	return &smtp.SMTPError{Code: s.failCode, EnhancedCode: smtp.EnhancedCode{class, 3, 0}, Message: "Injected failure, try again later"}
 }
 
 // Close stops the server.
@@ -101,6 +124,9 @@ func (ss *session) Auth(mech string) (sasl.Server, error) {
 func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
 	if !ss.authed {
 		return errAuthRequired
+	}
+	if err := ss.s.takeFailure(); err != nil {
+		return err
 	}
 	ss.from = from
 	return nil
