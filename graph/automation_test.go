@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/switchboard-hub/switchboard/connectors/smtp/sandbox"
@@ -24,6 +26,7 @@ const (
 // real SMTP server connected.
 type storeFixture struct {
 	h     *testenv.Hub
+	clock *testenv.Clock
 	owner *testenv.Account
 	ws    string
 	shop  string
@@ -53,7 +56,7 @@ func (s *storeFixture) order(t *testing.T, eventID string, number int, email str
 	t.Helper()
 	payload := map[string]any{
 		"id": 820982911946154000 + number, "name": fmt.Sprintf("#%d", number), "email": email, "total_price": total, "currency": "USD",
-		"financial_status": "paid", "created_at": "2026-11-26T10:00:00-05:00", "updated_at": "2026-11-26T10:00:00-05:00",
+		"financial_status": "paid", "created_at": s.now().Format(time.RFC3339), "updated_at": s.now().Format(time.RFC3339),
 		"order_status_url": "https://example.com/orders/" + fmt.Sprint(number),
 		"line_items":       []map[string]any{{"id": 1, "title": "Linen shirt", "quantity": 1, "price": total, "sku": "SHIRT"}},
 		"customer":         map[string]any{"id": 207119551, "email": email, "first_name": "Ada", "last_name": "Lovelace"},
@@ -63,6 +66,13 @@ func (s *storeFixture) order(t *testing.T, eventID string, number int, email str
 	for _, d := range ds {
 		require.EqualValues(t, 200, d.(map[string]any)["status"], d)
 	}
+}
+
+func (s *storeFixture) now() time.Time {
+	if s.clock != nil {
+		return s.clock.Now()
+	}
+	return time.Now()
 }
 
 // mails are the messages the SMTP server received whose data contains needle.
@@ -200,4 +210,153 @@ func TestRulesAreCheckedWhenSaved(t *testing.T) {
 		require.Contains(t, bad.String("previewTemplate.error"), "unmatched open tag")
 		require.EqualValues(t, 2, bad.Get("previewTemplate.line"))
 	})
+}
+
+const twilioSID = "ACc0ffee00c0ffee00c0ffee00c0ffee00"
+
+func (s *storeFixture) connectTwilio(t *testing.T) {
+	t.Helper()
+	s.owner.MustDo(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": s.ws, "connector": "twilio", "values": []map[string]any{
+		{"name": "accountSid", "value": twilioSID}, {"name": "authToken", "value": "sandbox-demo-auth-token"}, {"name": "from", "value": "+15005550006"}}}})
+}
+
+// seedCustomer creates a customer in the sandbox shop and returns its
+// numeric id.
+func (s *storeFixture) seedCustomer(t *testing.T, email string) string {
+	t.Helper()
+	ids := sandboxControl(t, s.h, http.MethodPost, s.shop+"/customers", map[string]any{"customers": []map[string]any{
+		{"email": email, "firstName": "Ada", "lastName": "Lovelace", "phone": "+15005550010"}}})["ids"].([]any)
+	return strings.TrimPrefix(ids[0].(string), "gid://shopify/Customer/")
+}
+
+// checkout delivers checkouts/create for a cart of email at the clock's now.
+func (s *storeFixture) checkout(t *testing.T, clock *testenv.Clock, id int, customerID, email string, consent bool) {
+	t.Helper()
+	state := "not_subscribed"
+	if consent {
+		state = "subscribed"
+	}
+	at := clock.Now().Format(time.RFC3339)
+	payload := map[string]any{"id": id, "token": fmt.Sprintf("tok%d", id), "email": email, "phone": "+15005550010", "total_price": "120.00",
+		"currency": "USD", "created_at": at, "updated_at": at, "abandoned_checkout_url": fmt.Sprintf("https://example.com/recover/%d", id),
+		"line_items": []map[string]any{{"title": "Linen shirt", "quantity": 2, "price": "60.00", "sku": "SHIRT"}},
+		"customer": map[string]any{"id": customerID, "email": email, "first_name": "Ada", "phone": "+15005550010",
+			"email_marketing_consent": map[string]any{"state": state}, "sms_marketing_consent": map[string]any{"state": state}}}
+	ds := sandboxControl(t, s.h, http.MethodPost, s.shop+"/webhooks", map[string]any{"topic": "checkouts/create", "payload": payload})["deliveries"].([]any)
+	require.EqualValues(t, 200, ds[0].(map[string]any)["status"])
+}
+
+// abandon moves the clock past the abandonment delay and runs the checks
+// the scheduled jobs would run then.
+func (s *storeFixture) abandon(t *testing.T, clock *testenv.Clock) {
+	t.Helper()
+	clock.Advance(31 * time.Minute)
+	var ids []string
+	require.NoError(t, s.h.App.DB.Bun.NewRaw("SELECT id FROM events WHERE type = 'checkout.created' ORDER BY id").Scan(t.Context(), &ids))
+	for _, id := range ids {
+		require.NoError(t, s.h.App.Hub.DetectAbandonment(t.Context(), id, 30))
+	}
+}
+
+// wake moves the clock and resumes the runs whose wait ended.
+func (s *storeFixture) wake(t *testing.T, clock *testenv.Clock, d time.Duration) {
+	t.Helper()
+	clock.Advance(d)
+	require.NoError(t, s.h.App.Hub.WakeDueRuns(t.Context()))
+}
+
+func (s *storeFixture) waitRuns(t *testing.T, what string, ok func(runs []map[string]any) bool) []map[string]any {
+	t.Helper()
+	var runs []map[string]any
+	if !assert.Eventually(t, func() bool { runs = s.runs(t); return ok(runs) }, 20*time.Second, 100*time.Millisecond, what) {
+		var events []map[string]any
+		_ = s.h.App.DB.Bun.NewRaw("SELECT type, source, customer_id FROM events ORDER BY id").Scan(t.Context(), &events)
+		t.Fatalf("runs: %v\nevents: %v", runs, events)
+	}
+	return runs
+}
+
+func statuses(runs []map[string]any) map[string]string {
+	out := map[string]string{}
+	for _, r := range runs {
+		out[r["customer"].(map[string]any)["email"].(string)] = r["status"].(string)
+	}
+	return out
+}
+
+func TestCartRecoverySequence(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		clock := &testenv.Clock{}
+		h := testenv.StartHubWith(t, db, testenv.HubOptions{Clock: clock})
+		s := newStore(t, h, "carts.myshopify.com")
+		s.clock = clock
+		s.connectTwilio(t)
+		rule := s.owner.MustDo(t, `mutation($w: ID!) { addRecipe(workspaceId: $w, recipe: "cart-recovery") { id } }`, map[string]any{"w": s.ws}).String("addRecipe.id")
+		s.owner.MustDo(t, enableRule, map[string]any{"id": rule})
+
+		ada, bob, cy := s.seedCustomer(t, "ada@example.com"), s.seedCustomer(t, "bob@example.com"), s.seedCustomer(t, "cy@example.com")
+		s.checkout(t, clock, 1, ada, "ada@example.com", true) // recovers nothing: goes through the whole sequence
+		s.checkout(t, clock, 2, bob, "bob@example.com", true) // buys after the reminder
+		s.checkout(t, clock, 3, cy, "cy@example.com", false)  // gave no marketing consent
+		s.abandon(t, clock)
+
+		// 30 minutes later: the reminder, then the 24-hour wait.
+		s.waitRuns(t, "three runs waiting", func(runs []map[string]any) bool {
+			st := statuses(runs)
+			return len(st) == 3 && st["ada@example.com"] == "WAITING" && st["bob@example.com"] == "WAITING" && st["cy@example.com"] == "WAITING"
+		})
+		require.Len(t, s.mails("Subject: You left something in your cart"), 2, "ada and bob, not cy")
+		require.Empty(t, s.mails("cy@example.com"), "no marketing without consent")
+
+		// Bob orders meanwhile.
+		s.order(t, "evt-bob", 2001, "bob@example.com", "120.00")
+
+		// 24 hours later: a discount code by email and SMS, then 3 days.
+		s.wake(t, clock, 24*time.Hour+time.Minute)
+		runs := s.waitRuns(t, "bob exited, ada waiting again", func(runs []map[string]any) bool {
+			st := statuses(runs)
+			return st["bob@example.com"] == "EXITED" && st["ada@example.com"] == "WAITING" && st["cy@example.com"] == "WAITING"
+		})
+		discount := s.mails("Subject: 10% off your cart: SB-")
+		require.Len(t, discount, 1, "only ada gets the discount")
+		require.Contains(t, discount[0], "To: <ada@example.com>")
+		sms := sandboxTwilioMessages(t, h)
+		require.Len(t, sms, 1)
+		require.Contains(t, sms[0]["body"], "10% off your cart with SB-")
+
+		// 3 days later: the retargeting tag, and the run is done.
+		s.wake(t, clock, 72*time.Hour+time.Minute)
+		runs = s.waitRuns(t, "ada done", func(runs []map[string]any) bool {
+			return statuses(runs)["ada@example.com"] == "SUCCEEDED" && statuses(runs)["cy@example.com"] == "SUCCEEDED"
+		})
+		for _, r := range runs {
+			email := r["customer"].(map[string]any)["email"].(string)
+			var kinds []string
+			for _, st := range r["steps"].([]any) {
+				kinds = append(kinds, st.(map[string]any)["status"].(string))
+			}
+			switch email {
+			case "ada@example.com":
+				require.Equal(t, []string{"SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"}, kinds,
+					"email, wait, consent branch, discount, email, phone branch, sms, wait, tag")
+			case "cy@example.com":
+				require.Equal(t, []string{"SKIPPED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"}, kinds,
+					"no reminder without consent, wait, no discount (the consent branch), wait, tag")
+			case "bob@example.com":
+				require.Contains(t, r["error"], "exit condition")
+			}
+		}
+	})
+}
+
+func sandboxTwilioMessages(t *testing.T, h *testenv.Hub) []map[string]any {
+	t.Helper()
+	resp, err := http.Get(h.URL + "/sandbox/twilio/_control/accounts/" + twilioSID + "/messages")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var body struct {
+		Messages []map[string]any `json:"messages"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&body))
+	return body.Messages
 }

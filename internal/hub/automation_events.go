@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -180,11 +182,11 @@ func abandonDelay(t rules.Trigger) int {
 // delayOfSource reads the delay an abandonment event was detected after
 // ("abandoned:<checkout event>:<minutes>").
 func delayOfSource(source string) int {
-	var id string
-	var minutes int
-	if _, err := fmt.Sscanf(source, "abandoned:%26s:%d", &id, &minutes); err != nil {
+	i := strings.LastIndexByte(source, ':')
+	if !strings.HasPrefix(source, "abandoned:") || i < 0 {
 		return 0
 	}
+	minutes, _ := strconv.Atoi(source[i+1:])
 	return minutes
 }
 

@@ -85,11 +85,13 @@ var Recipes = []Recipe{
 						`<p>Hi {{customer.first_name}},</p><p>Your cart at {{store.name}} is waiting ({{checkout.total_display}}).</p><p><a href="{{checkout.recovery_url}}">Complete your order</a></p>`,
 						"Hi {{customer.first_name}},\n\nYour cart at {{store.name}} is waiting ({{checkout.total_display}}).\n{{checkout.recovery_url}}"),
 					wait("24h"),
-					action("shopify", "create_discount_code", c["shopify"], map[string]string{"percentage": "10", "expiresInDays": "7"}),
-					email(c["smtp"], "{{checkout.email}}", "10% off your cart: {{discount.code}}",
-						`<p>Hi {{customer.first_name}},</p><p>Here is {{discount.percent}}% off your cart with the code <b>{{discount.code}}</b>.</p><p><a href="{{checkout.recovery_url}}">Complete your order</a></p>`,
-						"Hi {{customer.first_name}},\n\nHere is {{discount.percent}}% off your cart with the code {{discount.code}}.\n{{checkout.recovery_url}}"),
-					sms(c["twilio"], "{{store.name}}: {{discount.percent}}% off your cart with {{discount.code}} {{checkout.recovery_url}}"),
+					{Kind: rules.KindBranch, Branch: &rules.BranchStep{If: "customer.email_consent || customer.sms_consent", Then: []rules.Step{
+						action("shopify", "create_discount_code", c["shopify"], map[string]string{"percentage": "10", "expiresInDays": "7"}),
+						email(c["smtp"], "{{checkout.email}}", "10% off your cart: {{discount.code}}",
+							`<p>Hi {{customer.first_name}},</p><p>Here is {{discount.percent}}% off your cart with the code <b>{{discount.code}}</b>.</p><p><a href="{{checkout.recovery_url}}">Complete your order</a></p>`,
+							"Hi {{customer.first_name}},\n\nHere is {{discount.percent}}% off your cart with the code {{discount.code}}.\n{{checkout.recovery_url}}"),
+						sms(c["twilio"], "{{store.name}}: {{discount.percent}}% off your cart with {{discount.code}} {{checkout.recovery_url}}"),
+					}}},
 					wait("3d"),
 					action("shopify", "tag_customer", c["shopify"], map[string]string{"customerId": "{{customer.external_id}}", "tags": "retargeting"}),
 				}}
