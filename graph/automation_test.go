@@ -313,9 +313,10 @@ func TestCartRecoverySequence(t *testing.T) {
 
 		// 24 hours later: a discount code by email and SMS, then 3 days.
 		s.wake(t, clock, 24*time.Hour+time.Minute)
-		runs := s.waitRuns(t, "bob exited, ada waiting again", func(runs []map[string]any) bool {
-			st := statuses(runs)
-			return st["bob@example.com"] == "EXITED" && st["ada@example.com"] == "WAITING" && st["cy@example.com"] == "WAITING"
+		runs := s.waitRuns(t, "bob exited, ada and cy at the 3-day wait", func(runs []map[string]any) bool {
+			st, at := statuses(runs), lastSteps(runs)
+			return st["bob@example.com"] == "EXITED" && st["ada@example.com"] == "WAITING" && at["ada@example.com"] == "3" &&
+				st["cy@example.com"] == "WAITING" && at["cy@example.com"] == "3"
 		})
 		discount := s.mails("Subject: 10% off your cart: SB-")
 		require.Len(t, discount, 1, "only ada gets the discount")
@@ -347,6 +348,18 @@ func TestCartRecoverySequence(t *testing.T) {
 			}
 		}
 	})
+}
+
+// lastSteps are the paths of each run's latest step, by customer email.
+func lastSteps(runs []map[string]any) map[string]string {
+	out := map[string]string{}
+	for _, r := range runs {
+		steps := r["steps"].([]any)
+		if len(steps) > 0 {
+			out[r["customer"].(map[string]any)["email"].(string)] = steps[len(steps)-1].(map[string]any)["path"].(string)
+		}
+	}
+	return out
 }
 
 func sandboxTwilioMessages(t *testing.T, h *testenv.Hub) []map[string]any {
