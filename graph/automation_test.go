@@ -373,3 +373,58 @@ func sandboxTwilioMessages(t *testing.T, h *testenv.Hub) []map[string]any {
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&body))
 	return body.Messages
 }
+
+// A thousand distinct orders, each delivered 1 to 20 times by concurrent
+// senders, make exactly a thousand runs and a thousand emails.
+func TestThousandOrdersDeliveredManyTimesSendOneEmailEach(t *testing.T) {
+	if testing.Short() {
+		t.Skip("thousands of deliveries; run without -short")
+	}
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		s := newStore(t, h, "busy.myshopify.com")
+		rule := s.owner.MustDo(t, `mutation($w: ID!) { addRecipe(workspaceId: $w, recipe: "order-confirmation") { id } }`, map[string]any{"w": s.ws}).String("addRecipe.id")
+		s.owner.MustDo(t, enableRule, map[string]any{"id": rule})
+		hook := s.owner.MustDo(t, `query($w: ID!) { connections(workspaceId: $w) { connector { slug } webhookUrl } }`, map[string]any{"w": s.ws})
+		var url string
+		for _, c := range hook.Get("connections").([]any) {
+			if c.(map[string]any)["connector"].(map[string]any)["slug"] == "shopify" {
+				url = c.(map[string]any)["webhookUrl"].(string)
+			}
+		}
+		secret := h.App.OAuthApps["shopify"].ClientSecret.Reveal()
+		const orders = 1000
+		type delivery struct {
+			n    int
+			body []byte
+		}
+		work := make(chan delivery)
+		var wg sync.WaitGroup
+		for range 16 {
+			wg.Go(func() {
+				for d := range work {
+					status := shopifySigned(t, h, url, "orders/create", s.shop, fmt.Sprintf("evt-%d", d.n), d.body, secret)
+					assert.Equal(t, 200, status)
+				}
+			})
+		}
+		for n := range orders {
+			body, _ := json.Marshal(map[string]any{"id": 5000000 + n, "name": fmt.Sprintf("#%d", 10000+n), "email": fmt.Sprintf("buyer%d@example.com", n),
+				"total_price": "10.00", "currency": "USD", "created_at": "2026-11-26T10:00:00Z", "updated_at": "2026-11-26T10:00:00Z",
+				"line_items": []map[string]any{{"title": "Socks", "quantity": 1, "price": "10.00"}}})
+			for range 1 + (n*7)%20 { // 1 to 20 deliveries
+				work <- delivery{n: n, body: body}
+			}
+		}
+		close(work)
+		wg.Wait()
+		require.Equal(t, orders, countRows(t, h, "webhook_events"))
+		require.Eventually(t, func() bool {
+			var done int
+			_ = h.App.DB.Bun.NewRaw("SELECT count(*) FROM runs WHERE status = 'SUCCEEDED'").Scan(t.Context(), &done)
+			return done == orders
+		}, 90*time.Second, 200*time.Millisecond)
+		require.Equal(t, orders, countRows(t, h, "runs"))
+		require.Len(t, s.mails("Subject: Order #1"), orders, "one email per order")
+	})
+}
