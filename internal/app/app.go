@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -82,6 +83,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 		Workers:      workers,
 		PeriodicJobs: jobs.Periodic(),
 		PollOnly:     true,
+		// Without LISTEN (poll-only drivers) new jobs are found by polling:
+		// often enough that a webhook's work starts within tens of
+		// milliseconds, and soon again after each fetch.
+		FetchPollInterval: 20 * time.Millisecond,
+		FetchCooldown:     5 * time.Millisecond,
 		// Job rows are kept for a day so River UI can show what ran.
 		CompletedJobRetentionPeriod: 24 * time.Hour,
 	})
@@ -187,6 +193,9 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if a.Config.PprofAddr != "" {
+		go a.servePprof(a.Config.PprofAddr)
+	}
 	a.Log.Info("switchboard is ready", "url", a.Config.PublicURL, "database", string(a.DB.Dialect), "env", a.Config.Env)
 
 	select {
@@ -321,4 +330,18 @@ func (l *lateHub) WakeDueRuns(ctx context.Context) error { return l.hub.WakeDueR
 
 func (l *lateHub) DetectInactiveCustomers(ctx context.Context) error {
 	return l.hub.DetectInactiveCustomers(ctx)
+}
+
+// servePprof serves Go's profiler on its own address (never on the public
+// listener).
+func (a *App) servePprof(addr string) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	a.Log.Info("profiler listening", "addr", addr)
+	if err := srv.ListenAndServe(); err != nil {
+		a.Log.Warn("profiler stopped", "err", err.Error())
+	}
 }

@@ -26,6 +26,9 @@ type Config struct {
 	PublicURL       string        // HUB_PUBLIC_URL: where browsers reach the hub
 	LogLevel        slog.Level    // HUB_LOG_LEVEL
 	ShutdownTimeout time.Duration // HUB_SHUTDOWN_TIMEOUT
+	// PprofAddr, when set, serves Go's profiler there (HUB_PPROF_ADDR,
+	// e.g. 127.0.0.1:6060): keep it on loopback.
+	PprofAddr string
 	Workers         int           // HUB_WORKERS: River jobs worked at once
 	SecretKey       string        // HUB_SECRET_KEY: keys that seal credentials (see internal/secrets)
 	// Sandbox mounts the providers' emulators for OAuth connectors that have
@@ -134,6 +137,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	default:
 		return c, fmt.Errorf("HUB_LOG_LEVEL must be debug, info, warn or error, not %q", lvl)
 	}
+	c.PprofAddr = strings.TrimSpace(getenv("HUB_PPROF_ADDR"))
 	c.ShutdownTimeout = 30 * time.Second
 	if v := strings.TrimSpace(getenv("HUB_SHUTDOWN_TIMEOUT")); v != "" {
 		d, err := time.ParseDuration(v)

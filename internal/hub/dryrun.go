@@ -84,13 +84,17 @@ func simulate(c *rules.Compiled, env rules.Env) (DryRun, error) {
 				st.Outcome = "would be skipped: no consent to marketing by " + string(a.Spec.Consent)
 				break
 			}
+			data, err := env.Data()
+			if err != nil {
+				return out, err
+			}
 			names := make([]string, 0, len(a.Input))
 			for name := range a.Input {
 				names = append(names, name)
 			}
 			slices.Sort(names)
 			for _, name := range names {
-				v, err := a.Input[name].Render(env)
+				v, err := a.Input[name].RenderData(data)
 				if err != nil {
 					return out, fmt.Errorf("%s: %w", name, err)
 				}

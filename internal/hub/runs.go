@@ -163,8 +163,12 @@ func (s *Service) actionStep(ctx context.Context, rc *runContext, in rules.Instr
 			fmt.Sprintf("skipped: the customer has not consented to marketing by %s", a.Spec.Consent), in.Next, nil)
 	}
 	input := map[string]string{}
+	data, err := rc.env.Data()
+	if err != nil {
+		return false, err
+	}
 	for name, t := range a.Input {
-		out, err := t.Render(rc.env)
+		out, err := t.RenderData(data)
 		if err != nil {
 			return false, s.failStep(ctx, rc, in, key, 0, "the "+name+" template failed: "+err.Error(), "")
 		}

@@ -158,6 +158,12 @@ func (t *Template) Render(env Env) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return t.RenderData(data)
+}
+
+// RenderData renders the template with data from Env.Data (computed once
+// for all of a step's templates).
+func (t *Template) RenderData(data map[string]any) (string, error) {
 	out, err := t.tmpl.Render(data)
 	if err != nil {
 		return "", fmt.Errorf("render template: %w", err)

@@ -301,6 +301,12 @@ func (s *Sandbox) withShop(domain string, f func(*shop)) error {
 func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest string) {
 	parts := strings.Split(strings.TrimSuffix(rest, "/"), "/")
 	ctl := sandboxkit.Control{NotFound: []error{ErrNoShop}, MaxBody: 8 << 20}
+	if rest == "app" && r.Method == http.MethodGet {
+		// The app's credentials, so that tools (benchmarks, scripts) can sign
+		// webhooks and install requests as Shopify would.
+		writeJSON(w, http.StatusOK, map[string]string{"clientId": s.opts.ClientID, "clientSecret": s.opts.ClientSecret})
+		return
+	}
 	if len(parts) == 0 || parts[0] != "shops" {
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control route"})
 		return

@@ -133,7 +133,9 @@
 // control.go): create shops, seed customers, read a shop's state with its
 // discount codes, fail the next N calls, drain the bucket, revoke or expire
 // tokens, read counters, trigger webhooks,
-// uninstall the app from a shop (POST /_control/shops/{shop}/uninstall) and
+// read the app's credentials (GET /_control/app, to sign deliveries as
+// Shopify does), uninstall the app from a shop (POST
+// /_control/shops/{shop}/uninstall) and
 // send compliance webhooks (POST /_control/shops/{shop}/compliance with
 // {"topic": "customers/redact", "payload": {…}}, the payload optional).
 // The control API has no authentication: mount the sandbox only in sandbox
