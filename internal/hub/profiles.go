@@ -124,6 +124,12 @@ func (s *Service) applyFacts(ctx context.Context, tx *txn, conn *store.Connectio
 			c.Phone = n.Order.Phone
 		}
 	}
+	if cust == nil {
+		// Shipments and returns name their order: the order knows its customer.
+		if c, err := s.customerOfOrder(ctx, tx, conn, n); err != nil || c != nil {
+			return c, err
+		}
+	}
 	if o := n.Order; o != nil && o.ExternalID != "" {
 		if err := s.applyOrder(ctx, tx, conn, cust, n, o); err != nil {
 			return nil, err
@@ -144,6 +150,33 @@ func (s *Service) applyFacts(ctx context.Context, tx *txn, conn *store.Connectio
 		}
 	}
 	return cust, nil
+}
+
+// customerOfOrder is the customer of the order a shipment or return is
+// about, when the hub has seen that order.
+func (s *Service) customerOfOrder(ctx context.Context, tx *txn, conn *store.Connection, n connectors.Normalized) (*store.Customer, error) {
+	orderID := ""
+	switch {
+	case n.Shipment != nil:
+		orderID = n.Shipment.OrderExternalID
+	case n.Return != nil:
+		orderID = n.Return.OrderExternalID
+	}
+	if orderID == "" {
+		return nil, nil
+	}
+	o, err := store.OrderByExternalID(ctx, tx, conn.ID, orderID)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && o.CustomerID == nil) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find the order: %w", err)
+	}
+	c, err := store.CustomerByID(ctx, tx, *o.CustomerID)
+	if err != nil {
+		return nil, fmt.Errorf("find the order's customer: %w", err)
+	}
+	return c, nil
 }
 
 func newer(at time.Time, held *time.Time) bool {
