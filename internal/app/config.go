@@ -29,8 +29,8 @@ type Config struct {
 	// PprofAddr, when set, serves Go's profiler there (HUB_PPROF_ADDR,
 	// e.g. 127.0.0.1:6060): keep it on loopback.
 	PprofAddr string
-	Workers         int           // HUB_WORKERS: River jobs worked at once
-	SecretKey       string        // HUB_SECRET_KEY: keys that seal credentials (see internal/secrets)
+	Workers   int    // HUB_WORKERS: River jobs worked at once
+	SecretKey string // HUB_SECRET_KEY: keys that seal credentials (see internal/secrets)
 	// Sandbox mounts the providers' emulators for OAuth connectors that have
 	// no real app configured (HUB_SANDBOX: on by default in development).
 	Sandbox bool
