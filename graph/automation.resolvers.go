@@ -269,6 +269,10 @@ func (r *ruleTriggerResolver) DelayMinutes(ctx context.Context, obj *rules.Trigg
 	return &obj.DelayMinutes, nil
 }
 
+func (r *ruleTriggerResolver) Cron(ctx context.Context, obj *rules.Trigger) (*string, error) {
+	return optional(obj.Cron), nil
+}
+
 func (r *runResolver) ID(ctx context.Context, obj *store.Run) (string, error) {
 	return gid.Encode(typeRun, obj.ID), nil
 }

@@ -3,7 +3,9 @@ package graph_test
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -522,5 +524,55 @@ func TestStoreRecipesEndToEnd(t *testing.T) {
 		require.NoError(t, h.App.Hub.DetectInactiveCustomers(t.Context()), "a second check finds nothing new")
 		s.waitRuns(t, "re-engaged", func(runs []map[string]any) bool { return byRule(runs)["Re-engagement"] == "SUCCEEDED" })
 		require.Len(t, s.mails("Subject: We miss you: 15% off"), 1)
+	})
+}
+
+// A schedule rule fires once per due time, however often the minutely
+// check runs.
+func TestScheduleRulesFireOncePerDueTime(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		clock := &testenv.Clock{}
+		h := testenv.StartHubWith(t, db, testenv.HubOptions{Clock: clock})
+		var mu sync.Mutex
+		var got []string
+		receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			b, _ := io.ReadAll(r.Body)
+			mu.Lock()
+			got = append(got, string(b))
+			mu.Unlock()
+		}))
+		defer receiver.Close()
+		owner := h.SignUp(t, "Schedules")
+		ws := owner.MustDo(t, createWorkspace, map[string]any{"a": owner.AgencyID, "n": "Reports"}).String("createWorkspace.id")
+		hook := owner.MustDo(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": ws, "connector": "webhook", "values": []map[string]any{
+			{"name": "url", "value": receiver.URL}, {"name": "signingSecret", "value": "a-signing-secret-of-24-chars"}}}}).String("createConnection.id")
+		create := `mutation($w: ID!, $in: RuleInput!) { createRule(workspaceId: $w, input: $in) { id trigger { cron } } }`
+		rule := map[string]any{"name": "Every five minutes", "trigger": map[string]any{"event": "schedule", "cron": "*/5 * * * *"},
+			"steps": []any{map[string]any{"kind": "action", "action": map[string]any{"connector": "webhook", "action": "notify", "connectionId": hook,
+				"input": map[string]any{"event": "tick", "payload": `{"at": "{{event.occurred_at}}"}`}}}}}
+		bad := owner.Do(t, create, map[string]any{"w": ws, "in": map[string]any{"name": "Broken", "trigger": map[string]any{"event": "schedule", "cron": "every day"},
+			"steps": rule["steps"]}})
+		require.Contains(t, bad.Errors[0].Extensions["fields"].(map[string]any)["trigger.cron"], "is not a cron expression")
+		id := owner.MustDo(t, create, map[string]any{"w": ws, "in": rule}).String("createRule.id")
+		owner.MustDo(t, enableRule, map[string]any{"id": id})
+
+		fire := func() {
+			for range 3 {
+				require.NoError(t, h.App.Hub.FireSchedules(t.Context()))
+			}
+		}
+		count := func() int {
+			mu.Lock()
+			defer mu.Unlock()
+			return len(got)
+		}
+		fire()
+		require.Eventually(t, func() bool { return count() == 1 }, 15*time.Second, 50*time.Millisecond)
+		clock.Advance(5 * time.Minute)
+		fire()
+		require.Eventually(t, func() bool { return count() == 2 }, 15*time.Second, 50*time.Millisecond)
+		time.Sleep(200 * time.Millisecond)
+		require.Equal(t, 2, count(), "one delivery per due time")
+		require.Contains(t, got[0], `"event":"tick"`)
 	})
 }

@@ -21,6 +21,7 @@ func ruleInput(in model.RuleInput) (hub.RuleInput, error) {
 	}
 	if in.Trigger != nil {
 		d.Trigger.Event = in.Trigger.Event
+		d.Trigger.Cron = deref(in.Trigger.Cron)
 		if in.Trigger.DelayMinutes != nil {
 			d.Trigger.DelayMinutes = *in.Trigger.DelayMinutes
 		}

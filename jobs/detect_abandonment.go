@@ -64,12 +64,32 @@ func (w *DetectInactiveWorker) Work(ctx context.Context, _ *river.Job[DetectInac
 	return w.deps.Automation.DetectInactiveCustomers(ctx)
 }
 
+// FireSchedulesArgs starts the schedule rules that came due.
+type FireSchedulesArgs struct{}
+
+// Kind implements river.JobArgs.
+func (FireSchedulesArgs) Kind() string { return "fire_schedules" }
+
+// FireSchedulesWorker works FireSchedulesArgs.
+type FireSchedulesWorker struct {
+	river.WorkerDefaults[FireSchedulesArgs]
+	deps Deps
+}
+
+// Work fires the due schedules; each fires once per due time.
+func (w *FireSchedulesWorker) Work(ctx context.Context, _ *river.Job[FireSchedulesArgs]) error {
+	return w.deps.Automation.FireSchedules(ctx)
+}
+
 // automationPeriodic are the automation's own schedules.
 func automationPeriodic() []*river.PeriodicJob {
 	return []*river.PeriodicJob{
 		river.NewPeriodicJob(river.PeriodicInterval(time.Minute),
 			func() (river.JobArgs, *river.InsertOpts) { return WakeRunsArgs{}, nil },
 			&river.PeriodicJobOpts{ID: "wake_runs"}),
+		river.NewPeriodicJob(river.PeriodicInterval(time.Minute),
+			func() (river.JobArgs, *river.InsertOpts) { return FireSchedulesArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "fire_schedules"}),
 		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return DetectInactiveArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "detect_inactive_customers"}),

@@ -38,6 +38,7 @@ func Register(workers *river.Workers, d Deps) {
 	river.AddWorker(workers, &DetectAbandonmentWorker{deps: d})
 	river.AddWorker(workers, &WakeRunsWorker{deps: d})
 	river.AddWorker(workers, &DetectInactiveWorker{deps: d})
+	river.AddWorker(workers, &FireSchedulesWorker{deps: d})
 }
 
 // Periodic returns the jobs the hub schedules itself.

@@ -15,6 +15,7 @@ type Automation interface {
 	DetectAbandonment(ctx context.Context, eventID string, delayMinutes int) error
 	WakeDueRuns(ctx context.Context) error
 	DetectInactiveCustomers(ctx context.Context) error
+	FireSchedules(ctx context.Context) error
 }
 
 // RunStepArgs advances one run. Args carry the run's id only; the run row

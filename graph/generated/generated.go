@@ -436,6 +436,7 @@ type ComplexityRoot struct {
 
 	RuleTrigger struct {
 		Connection   func(childComplexity int) int
+		Cron         func(childComplexity int) int
 		DelayMinutes func(childComplexity int) int
 		Event        func(childComplexity int) int
 	}
@@ -701,6 +702,7 @@ type RuleResolver interface {
 type RuleTriggerResolver interface {
 	Connection(ctx context.Context, obj *rules.Trigger) (*store.Connection, error)
 	DelayMinutes(ctx context.Context, obj *rules.Trigger) (*int, error)
+	Cron(ctx context.Context, obj *rules.Trigger) (*string, error)
 }
 type RunResolver interface {
 	ID(ctx context.Context, obj *store.Run) (string, error)
@@ -2514,6 +2516,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RuleTrigger.Connection(childComplexity), true
+	case "RuleTrigger.cron":
+		if e.ComplexityRoot.RuleTrigger.Cron == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleTrigger.Cron(childComplexity), true
 	case "RuleTrigger.delayMinutes":
 		if e.ComplexityRoot.RuleTrigger.DelayMinutes == nil {
 			break
@@ -3258,12 +3266,15 @@ type RuleTrigger {
   connection: Connection
   "checkout.abandoned: minutes without an order; customer.inactive: minutes without an order (days × 1440)."
   delayMinutes: Int
+  "schedule: a five-field cron expression in UTC (0 9 * * 1 is Mondays at 09:00) or @daily, @hourly."
+  cron: String
 }
 
 input RuleTriggerInput {
   event: String!
   connectionId: ID
   delayMinutes: Int
+  cron: String
 }
 
 input RuleInput {
@@ -4597,6 +4608,8 @@ func (ec *executionContext) childFields_RuleTrigger(ctx context.Context, field g
 		return ec.fieldContext_RuleTrigger_connection(ctx, field)
 	case "delayMinutes":
 		return ec.fieldContext_RuleTrigger_delayMinutes(ctx, field)
+	case "cron":
+		return ec.fieldContext_RuleTrigger_cron(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RuleTrigger", field.Name)
 }
@@ -13270,6 +13283,29 @@ func (ec *executionContext) fieldContext_RuleTrigger_delayMinutes(_ context.Cont
 	return graphql.NewScalarFieldContext("RuleTrigger", field, true, true, "Int")
 }
 
+func (ec *executionContext) _RuleTrigger_cron(ctx context.Context, field graphql.CollectedField, obj *rules.Trigger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleTrigger_cron(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RuleTrigger().Cron(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RuleTrigger_cron(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleTrigger", field, true, true, "String")
+}
+
 func (ec *executionContext) _Run_id(ctx context.Context, field graphql.CollectedField, obj *store.Run) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16536,7 +16572,7 @@ func (ec *executionContext) unmarshalInputRuleTriggerInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"event", "connectionId", "delayMinutes"}
+	fieldsInOrder := [...]string{"event", "connectionId", "delayMinutes", "cron"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16564,6 +16600,13 @@ func (ec *executionContext) unmarshalInputRuleTriggerInput(ctx context.Context, 
 				return it, err
 			}
 			it.DelayMinutes = data
+		case "cron":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cron"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cron = data
 		}
 	}
 	return it, nil
@@ -19405,6 +19448,12 @@ func (ec *executionContext) _RuleTrigger(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RuleTrigger_delayMinutes(ctx, field, obj)
+				})
+		case "cron":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RuleTrigger_cron(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

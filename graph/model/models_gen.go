@@ -122,6 +122,7 @@ type RuleTriggerInput struct {
 	Event        string  `json:"event"`
 	ConnectionID *string `json:"connectionId,omitempty"`
 	DelayMinutes *int    `json:"delayMinutes,omitempty"`
+	Cron         *string `json:"cron,omitempty"`
 }
 
 type RunConnection struct {

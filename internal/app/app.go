@@ -328,6 +328,8 @@ func (l *lateHub) DetectAbandonment(ctx context.Context, eventID string, delayMi
 
 func (l *lateHub) WakeDueRuns(ctx context.Context) error { return l.hub.WakeDueRuns(ctx) }
 
+func (l *lateHub) FireSchedules(ctx context.Context) error { return l.hub.FireSchedules(ctx) }
+
 func (l *lateHub) DetectInactiveCustomers(ctx context.Context) error {
 	return l.hub.DetectInactiveCustomers(ctx)
 }

@@ -107,11 +107,11 @@ func (s *Service) compiledVersion(v *store.RuleVersion) (*rules.Compiled, error)
 // startRuns starts a run of every enabled rule the event triggers whose
 // condition holds, each at most once per event, with its first step job.
 func (s *Service) startRuns(ctx context.Context, tx *txn, ev *store.Event, cust *store.Customer) (int, error) {
-	return s.startRunsWhere(ctx, tx, ev, cust, func(rules.Trigger) bool { return true })
+	return s.startRunsWhere(ctx, tx, ev, cust, func(*store.Rule, rules.Trigger) bool { return true })
 }
 
 // startRunsWhere is startRuns for the rules whose trigger also passes keep.
-func (s *Service) startRunsWhere(ctx context.Context, tx *txn, ev *store.Event, cust *store.Customer, keep func(rules.Trigger) bool) (int, error) {
+func (s *Service) startRunsWhere(ctx context.Context, tx *txn, ev *store.Event, cust *store.Customer, keep func(*store.Rule, rules.Trigger) bool) (int, error) {
 	rs, err := store.EnabledRulesFor(ctx, tx, ev.WorkspaceID, ev.Type)
 	if err != nil {
 		return 0, fmt.Errorf("find rules: %w", err)
@@ -126,7 +126,7 @@ func (s *Service) startRunsWhere(ctx context.Context, tx *txn, ev *store.Event, 
 		if err != nil {
 			return started, err
 		}
-		if !triggers(c.Definition.Trigger, ev) || !keep(c.Definition.Trigger) {
+		if !triggers(c.Definition.Trigger, ev) || !keep(&r, c.Definition.Trigger) {
 			continue
 		}
 		env, err := s.envFor(ctx, tx, ev, nil, cust)

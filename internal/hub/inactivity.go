@@ -91,5 +91,5 @@ func (s *Service) detectInactive(ctx context.Context, workspaceID string, days i
 
 // startInactiveRuns starts the inactivity rules whose threshold is days.
 func (s *Service) startInactiveRuns(ctx context.Context, tx *txn, ev *store.Event, c *store.Customer, days int) (int, error) {
-	return s.startRunsWhere(ctx, tx, ev, c, func(t rules.Trigger) bool { return inactiveDays(t) == days })
+	return s.startRunsWhere(ctx, tx, ev, c, func(_ *store.Rule, t rules.Trigger) bool { return inactiveDays(t) == days })
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/robfig/cron/v3"
+
 	"github.com/switchboard-hub/switchboard/connectors"
 )
 
@@ -14,7 +16,18 @@ const (
 	CheckoutAbandoned = "checkout.abandoned"
 	// CustomerInactive: N days since the customer's last order.
 	CustomerInactive = "customer.inactive"
+	// Schedule: the rule's cron expression came due.
+	Schedule = "schedule"
 )
+
+// cronParser reads standard five-field cron expressions and descriptors
+// such as @daily.
+var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+// ParseCron reads a schedule's cron expression.
+func ParseCron(expr string) (cron.Schedule, error) {
+	return cronParser.Parse(expr)
+}
 
 // Definition is a rule as saved in one version: trigger → condition →
 // steps, with an exit condition checked before every step.
@@ -39,6 +52,9 @@ type Trigger struct {
 	// DelayMinutes sets N for derived events (checkout.abandoned: minutes
 	// without an order; customer.inactive: days are DelayMinutes/1440).
 	DelayMinutes int `json:"delayMinutes,omitempty"`
+	// Cron is a schedule trigger's five-field cron expression ("0 9 * * 1"
+	// is Mondays at 09:00, UTC) or a descriptor (@daily, @hourly).
+	Cron string `json:"cron,omitempty"`
 }
 
 // Compiled is a definition ready to run.
@@ -52,7 +68,7 @@ type Compiled struct {
 // TriggerTypes lists every event type a rule can trigger on: those the
 // registered connectors emit, and the derived ones.
 func TriggerTypes() []string {
-	seen := map[string]bool{CheckoutAbandoned: true, CustomerInactive: true}
+	seen := map[string]bool{CheckoutAbandoned: true, CustomerInactive: true, Schedule: true}
 	for _, c := range connectors.All() {
 		for _, e := range c.Spec().Events {
 			seen[e.Type] = true
@@ -77,6 +93,17 @@ func CompileDefinition(d Definition, conns Connections) (*Compiled, error) {
 	if id := d.Trigger.ConnectionID; id != "" {
 		if _, ok := conns[id]; conns != nil && !ok {
 			return nil, &FieldError{Field: "trigger.connectionId", Message: "is not a connection of this workspace"}
+		}
+	}
+	d.Trigger.Cron = strings.TrimSpace(d.Trigger.Cron)
+	switch {
+	case d.Trigger.Event == Schedule && d.Trigger.Cron == "":
+		return nil, &FieldError{Field: "trigger.cron", Message: "a schedule needs a cron expression, e.g. 0 9 * * 1 (Mondays at 09:00 UTC)"}
+	case d.Trigger.Event != Schedule && d.Trigger.Cron != "":
+		return nil, &FieldError{Field: "trigger.cron", Message: "only schedule triggers take a cron expression"}
+	case d.Trigger.Cron != "":
+		if _, err := ParseCron(d.Trigger.Cron); err != nil {
+			return nil, &FieldError{Field: "trigger.cron", Message: "is not a cron expression: " + err.Error()}
 		}
 	}
 	if d.Trigger.DelayMinutes < 0 || d.Trigger.DelayMinutes > 400*24*60 {

@@ -98,3 +98,11 @@ func RuleVersionByID(ctx context.Context, db bun.IDB, id string) (*RuleVersion, 
 	err := db.NewSelect().Model(v).Where("id = ?", id).Scan(ctx)
 	return v, notFound(err)
 }
+
+// EnabledRulesOfType lists every workspace's enabled rules triggered by an
+// event type (schedules).
+func EnabledRulesOfType(ctx context.Context, db bun.IDB, eventType string) ([]Rule, error) {
+	var rs []Rule
+	err := db.NewSelect().Model(&rs).Where("trigger_type = ?", eventType).Where("enabled = ?", true).Order("id ASC").Limit(10000).Scan(ctx)
+	return rs, err
+}
