@@ -32,7 +32,9 @@ func (RunStepArgs) Kind() string { return "run_step" }
 const runStepAttempts = 8
 
 // InsertOpts retries a failing step with River's backoff.
-func (RunStepArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{MaxAttempts: runStepAttempts} }
+func (RunStepArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: runStepAttempts}
+}
 
 // RunStepWorker works RunStepArgs.
 type RunStepWorker struct {
