@@ -39,13 +39,7 @@ func NewPostgres(db *sql.DB, databaseURL string, log *slog.Logger) *Postgres {
 // Run listens until ctx ends, reconnecting after failures.
 func (p *Postgres) Run(ctx context.Context) {
 	l := &pgxlisten.Listener{
-		Connect: func(ctx context.Context) (*pgx.Conn, error) {
-			conn, err := pgx.Connect(ctx, p.url)
-			if err == nil {
-				p.listening.Store(true)
-			}
-			return conn, err
-		},
+		Connect: func(ctx context.Context) (*pgx.Conn, error) { return pgx.Connect(ctx, p.url) },
 		LogError: func(ctx context.Context, err error) {
 			p.listening.Store(false)
 			if ctx.Err() == nil {
@@ -54,20 +48,32 @@ func (p *Postgres) Run(ctx context.Context) {
 		},
 		ReconnectDelay: time.Second,
 	}
-	l.Handle(Channel, pgxlisten.HandlerFunc(func(_ context.Context, n *pgconn.Notification, _ *pgx.Conn) error {
-		var msg Message
-		if err := json.Unmarshal([]byte(n.Payload), &msg); err != nil {
-			p.log.Warn("live bus: ignoring a malformed message", "err", err.Error())
-			return nil
-		}
-		p.fan.deliver(msg)
-		return nil
-	}))
+	l.Handle(Channel, listenHandler{p})
 	_ = l.Listen(ctx) // returns only when ctx ends
 	p.listening.Store(false)
 }
 
-// Listening reports whether the listener is connected.
+// listenHandler delivers notifications; its backlog hook runs right after
+// LISTEN, which is when the bus starts hearing messages.
+type listenHandler struct{ p *Postgres }
+
+func (h listenHandler) HandleNotification(_ context.Context, n *pgconn.Notification, _ *pgx.Conn) error {
+	var msg Message
+	if err := json.Unmarshal([]byte(n.Payload), &msg); err != nil {
+		h.p.log.Warn("live bus: ignoring a malformed message", "err", err.Error())
+		return nil
+	}
+	h.p.fan.deliver(msg)
+	return nil
+}
+
+// HandleBacklog marks the bus listening: LISTEN has just succeeded.
+func (h listenHandler) HandleBacklog(context.Context, string, *pgx.Conn) error {
+	h.p.listening.Store(true)
+	return nil
+}
+
+// Listening reports whether the listener is connected and listening.
 func (p *Postgres) Listening() bool { return p.listening.Load() }
 
 // Publish sends msgs with pg_notify; every process's listener receives them,
