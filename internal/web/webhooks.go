@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 
@@ -20,7 +21,7 @@ import (
 func connectionWebhook(h *hub.Service) http.Handler {
 	return webhookHandler(func(r *http.Request, req connectors.WebhookRequest) (hub.WebhookReceipt, error) {
 		return h.ReceiveWebhook(r.Context(), r.PathValue("slug"), r.PathValue("token"), req)
-	}, h)
+	}, h.PublicURL, h.Log())
 }
 
 // appWebhook receives webhooks sent to the app as a whole
@@ -28,17 +29,34 @@ func connectionWebhook(h *hub.Service) http.Handler {
 func appWebhook(h *hub.Service) http.Handler {
 	return webhookHandler(func(r *http.Request, req connectors.WebhookRequest) (hub.WebhookReceipt, error) {
 		return h.ReceiveAppWebhook(r.Context(), r.PathValue("slug"), req)
-	}, h)
+	}, h.PublicURL, h.Log())
 }
 
-func webhookHandler(receive func(*http.Request, connectors.WebhookRequest) (hub.WebhookReceipt, error), h *hub.Service) http.Handler {
+// MaxWebhooksInFlight bounds the deliveries being stored at once; past it
+// the hub sheds load with 503 and Retry-After (providers deliver again)
+// instead of queueing without bound.
+const MaxWebhooksInFlight = 256
+
+// webhookHandler reads a delivery, has receive store it, and answers:
+// publicURL rebuilds the URL the provider called (signatures may cover it).
+func webhookHandler(receive func(*http.Request, connectors.WebhookRequest) (hub.WebhookReceipt, error),
+	publicURL func(string) string, log *slog.Logger) http.Handler {
+	inFlight := make(chan struct{}, MaxWebhooksInFlight)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case inFlight <- struct{}{}:
+			defer func() { <-inFlight }()
+		default:
+			w.Header().Set("Retry-After", "1")
+			writeError(w, r, http.StatusServiceUnavailable, "UNAVAILABLE", "too many deliveries at once; deliver again shortly")
+			return
+		}
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
 			writeError(w, r, http.StatusBadRequest, "BAD_REQUEST", "the request body could not be read")
 			return
 		}
-		req := connectors.WebhookRequest{Method: r.Method, URL: h.PublicURL(r.URL.RequestURI()), Header: r.Header, Body: body}
+		req := connectors.WebhookRequest{Method: r.Method, URL: publicURL(r.URL.RequestURI()), Header: r.Header, Body: body}
 		receipt, err := receive(r, req)
 		var f *failure.Error
 		switch {
@@ -50,7 +68,7 @@ func webhookHandler(receive func(*http.Request, connectors.WebhookRequest) (hub.
 		case errors.As(err, &f):
 			writeError(w, r, statusOf(f.Code), string(f.Code), f.Message)
 		default:
-			h.Log().ErrorContext(r.Context(), "webhook not stored", "path", loggablePath(r.URL.Path), "err", err.Error())
+			log.ErrorContext(r.Context(), "webhook not stored", "path", loggablePath(r.URL.Path), "err", err.Error())
 			w.Header().Set("Retry-After", "5")
 			writeError(w, r, http.StatusServiceUnavailable, "UNAVAILABLE", "the webhook could not be stored; deliver it again")
 		}
