@@ -21,10 +21,9 @@ import (
 func TestWebhooksShedLoadPastTheInFlightLimit(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
-	var entered sync.WaitGroup
-	entered.Add(MaxWebhooksInFlight)
+	entered := make(chan struct{}, MaxWebhooksInFlight+1)
 	h := webhookHandler(func(*http.Request, connectors.WebhookRequest) (hub.WebhookReceipt, error) {
-		entered.Done()
+		entered <- struct{}{}
 		<-release
 		return hub.WebhookReceipt{Stored: 1}, nil
 	}, func(p string) string { return "http://hub.test" + p }, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -37,7 +36,9 @@ func TestWebhooksShedLoadPastTheInFlightLimit(t *testing.T) {
 			require.Equal(t, http.StatusOK, rec.Code)
 		})
 	}
-	entered.Wait()
+	for range MaxWebhooksInFlight {
+		<-entered
+	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/webhooks/shopify/x", strings.NewReader("{}")))
 	require.Equal(t, http.StatusServiceUnavailable, rec.Code)
