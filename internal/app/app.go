@@ -86,8 +86,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 		// Without LISTEN (poll-only drivers) new jobs are found by polling:
 		// often enough that a webhook's work starts within tens of
 		// milliseconds, and soon again after each fetch.
-		FetchPollInterval: 20 * time.Millisecond,
-		FetchCooldown:     5 * time.Millisecond,
+		FetchPollInterval:    20 * time.Millisecond,
+		FetchCooldown:        5 * time.Millisecond,
+		JobTimeout:           cfg.JobTimeout,
+		RescueStuckJobsAfter: cfg.RescueAfter,
 		// Job rows are kept for a day so River UI can show what ran.
 		CompletedJobRetentionPeriod: 24 * time.Hour,
 	})

@@ -29,8 +29,13 @@ type Config struct {
 	// PprofAddr, when set, serves Go's profiler there (HUB_PPROF_ADDR,
 	// e.g. 127.0.0.1:6060): keep it on loopback.
 	PprofAddr string
-	Workers   int    // HUB_WORKERS: River jobs worked at once
-	SecretKey string // HUB_SECRET_KEY: keys that seal credentials (see internal/secrets)
+	Workers   int // HUB_WORKERS: River jobs worked at once
+	// JobTimeout bounds one job (HUB_JOB_TIMEOUT); RescueAfter is when a
+	// job still "running" is taken for dead and run again elsewhere
+	// (HUB_JOB_RESCUE_AFTER, at least JobTimeout): a process killed
+	// mid-job leaves such jobs.
+	JobTimeout, RescueAfter time.Duration
+	SecretKey               string // HUB_SECRET_KEY: keys that seal credentials (see internal/secrets)
 	// Sandbox mounts the providers' emulators for OAuth connectors that have
 	// no real app configured (HUB_SANDBOX: on by default in development).
 	Sandbox bool
@@ -177,8 +182,30 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		}
 		c.Workers = n
 	}
+	if c.JobTimeout, err = durationEnv(getenv, "HUB_JOB_TIMEOUT", time.Minute); err != nil {
+		return c, err
+	}
+	if c.RescueAfter, err = durationEnv(getenv, "HUB_JOB_RESCUE_AFTER", 5*time.Minute); err != nil {
+		return c, err
+	}
+	if c.RescueAfter < c.JobTimeout {
+		return c, fmt.Errorf("HUB_JOB_RESCUE_AFTER (%s) must be at least HUB_JOB_TIMEOUT (%s)", c.RescueAfter, c.JobTimeout)
+	}
 	return c, nil
 }
 
 // FromOS reads the configuration from the process environment.
 func FromOS() (Config, error) { return ConfigFromEnv(os.Getenv) }
+
+// durationEnv reads a positive duration variable, or def when unset.
+func durationEnv(getenv func(string) string, name string, def time.Duration) (time.Duration, error) {
+	v := strings.TrimSpace(getenv(name))
+	if v == "" {
+		return def, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%s must be a positive duration like 1m, not %q", name, v)
+	}
+	return d, nil
+}

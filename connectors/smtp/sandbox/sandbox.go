@@ -35,6 +35,9 @@ type Server struct {
 	pass string
 	// failN messages fail at MAIL FROM with the reply failCode.
 	failN, failCode int
+	// stallN messages wait stall at MAIL FROM before it is answered.
+	stallN int
+	stall  time.Duration
 }
 
 // Start listens on 127.0.0.1 at a free port. With user set, clients must
@@ -74,6 +77,25 @@ func (s *Server) FailNext(n, code int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.failN, s.failCode = n, code
+}
+
+// StallNext makes the next n messages wait d at MAIL FROM before the
+// server answers (a slow server; a client that dies meanwhile delivers
+// nothing).
+func (s *Server) StallNext(n int, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stallN, s.stall = n, d
+}
+
+func (s *Server) takeStall() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stallN <= 0 {
+		return 0
+	}
+	s.stallN--
+	return s.stall
 }
 
 // takeFailure returns the injected failure due now, if any.
@@ -128,6 +150,7 @@ func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
 	if err := ss.s.takeFailure(); err != nil {
 		return err
 	}
+	time.Sleep(ss.s.takeStall())
 	ss.from = from
 	return nil
 }
