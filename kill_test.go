@@ -87,4 +87,3 @@ func TestRunSurvivesItsProcessBeingKilled(t *testing.T) {
 		require.Equal(t, 1, count("Second notice"))
 	})
 }
-
