@@ -576,3 +576,27 @@ func TestScheduleRulesFireOncePerDueTime(t *testing.T) {
 		require.Contains(t, got[0], `"event":"tick"`)
 	})
 }
+
+// Deliveries that arrive out of order do not roll a profile back: the
+// resource's updated_at decides.
+func TestOutOfOrderCustomerUpdatesKeepTheNewest(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		s := newStore(t, h, "ordering.myshopify.com")
+		update := func(name, updatedAt string) {
+			s.webhook(t, "customers/update", map[string]any{"id": 42, "email": "zoe@example.com", "first_name": name,
+				"created_at": "2026-11-01T00:00:00Z", "updated_at": updatedAt})
+		}
+		update("Zoe (newer)", "2026-11-26T12:00:00Z")
+		update("Zoe (older)", "2026-11-26T11:00:00Z")
+		var names []string
+		require.Eventually(t, func() bool {
+			names = nil
+			_ = h.App.DB.Bun.NewRaw("SELECT first_name FROM customers WHERE email = 'zoe@example.com'").Scan(t.Context(), &names)
+			var pending int
+			_ = h.App.DB.Bun.NewRaw("SELECT count(*) FROM webhook_events WHERE processed_at IS NULL").Scan(t.Context(), &pending)
+			return pending == 0 && len(names) == 1
+		}, 15*time.Second, 50*time.Millisecond)
+		require.Equal(t, []string{"Zoe (newer)"}, names)
+	})
+}
