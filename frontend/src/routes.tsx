@@ -8,6 +8,10 @@ import { InvitePage } from './pages/InvitePage';
 import { MarketplacePage } from './pages/MarketplacePage';
 import { MembersPage } from './pages/MembersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RuleEditorPage } from './pages/RuleEditorPage';
+import { RulesPage } from './pages/RulesPage';
+import { RunPage } from './pages/RunPage';
+import { RunsPage } from './pages/RunsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { TokensPage } from './pages/TokensPage';
@@ -34,6 +38,11 @@ export const routes: RouteObject[] = [
       { path: 'workspaces/:workspaceId/connections', element: <WorkspacePage /> },
       { path: 'workspaces/:workspaceId/marketplace', element: <MarketplacePage /> },
       { path: 'workspaces/:workspaceId/marketplace/:slug', element: <ConnectorPage /> },
+      { path: 'workspaces/:workspaceId/rules', element: <RulesPage /> },
+      { path: 'workspaces/:workspaceId/rules/new', element: <RuleEditorPage /> },
+      { path: 'workspaces/:workspaceId/rules/:ruleId', element: <RuleEditorPage /> },
+      { path: 'workspaces/:workspaceId/runs', element: <RunsPage /> },
+      { path: 'workspaces/:workspaceId/runs/:runId', element: <RunPage /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -5,6 +5,7 @@ import type { ConnectionRowFragment } from '../gql/graphql';
 import { STATUS_LOOK } from '../lib/connectors';
 import { ConnectorIcon } from './ConnectorIcon';
 import { DateTime } from './DateTime';
+import { WebhookUrl } from './WebhookUrl';
 
 interface Props {
   connection: ConnectionRowFragment;
@@ -85,6 +86,11 @@ export function ConnectionCard({ connection: c, highlighted, actions }: Props) {
           <Text size="sm" c={c.status === 'ERROR' ? 'red.8' : 'orange.9'} style={{ overflowWrap: 'anywhere' }}>
             {c.lastError}
           </Text>
+        </Box>
+      )}
+      {c.webhookUrl && !disabled && (
+        <Box mt="sm">
+          <WebhookUrl url={c.webhookUrl} provider={c.connector.name} registered={c.connector.auth.kind === 'OAUTH2'} />
         </Box>
       )}
       <Group justify="space-between" align="center" mt="sm" gap="xs">

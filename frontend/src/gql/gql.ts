@@ -24,6 +24,15 @@ type Documents = {
     "\n  mutation InstallAcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InstallAcceptInvitationDocument,
     "\n  mutation InstallSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InstallSignInDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  query Recipes($workspaceId: ID!) {\n    recipes {\n      slug\n      name\n      summary\n      marketing\n      needs {\n        slug\n        name\n        category\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      status\n      connector {\n        slug\n      }\n    }\n  }\n": typeof types.RecipesDocument,
+    "\n  mutation AddRecipe($workspaceId: ID!, $recipe: String!) {\n    addRecipe(workspaceId: $workspaceId, recipe: $recipe) {\n      id\n      name\n      version\n    }\n  }\n": typeof types.AddRecipeDocument,
+    "\n  fragment RuleEditorFields on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    condition\n    exitCondition\n    marketing\n    steps\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RuleEditorFieldsFragmentDoc,
+    "\n  fragment RuleTestResultFields on RuleTestResult {\n    eventSource\n    eventType\n    conditionHeld\n    exited\n    steps {\n      path\n      kind\n      title\n      outcome\n      rendered {\n        name\n        value\n      }\n    }\n  }\n": typeof types.RuleTestResultFieldsFragmentDoc,
+    "\n  mutation CreateRule($workspaceId: ID!, $input: RuleInput!) {\n    createRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n": typeof types.CreateRuleDocument,
+    "\n  mutation UpdateRule($id: ID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n": typeof types.UpdateRuleDocument,
+    "\n  mutation TestRule($workspaceId: ID!, $input: RuleInput!) {\n    testRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleTestResultFields\n    }\n  }\n": typeof types.TestRuleDocument,
+    "\n  mutation SetRuleEnabled($id: ID!, $enabled: Boolean!) {\n    setRuleEnabled(id: $id, enabled: $enabled) {\n      id\n      enabled\n      updatedAt\n    }\n  }\n": typeof types.SetRuleEnabledDocument,
+    "\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n": typeof types.PreviewTemplateDocument,
     "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceOptionsDocument,
     "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n    }\n  }\n": typeof types.WorkspaceHeaderDocument,
     "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n": typeof types.CompleteAppInstallDocument,
@@ -45,11 +54,26 @@ type Documents = {
     "\n  query PendingInvitations($agencyId: ID!, $after: String) {\n    invitations(agencyId: $agencyId, first: 20, after: $after, status: PENDING) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PendingInvitationsDocument,
     "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId)\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  query RuleEditorData($workspaceId: ID!) {\n    triggerEvents {\n      type\n      derived\n      connectors {\n        slug\n        name\n      }\n    }\n    connectors {\n      slug\n      name\n      category\n      actions {\n        name\n        summary\n        marketing\n        input {\n          ...ConnectorFieldSpec\n        }\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      name\n      status\n      connector {\n        slug\n        name\n      }\n    }\n  }\n": typeof types.RuleEditorDataDocument,
+    "\n  query RuleEditorRule($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Rule {\n        ...RuleEditorFields\n      }\n    }\n  }\n": typeof types.RuleEditorRuleDocument,
+    "\n  fragment RuleRow on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    marketing\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RuleRowFragmentDoc,
+    "\n  query Rules($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n": typeof types.RulesDocument,
+    "\n  mutation DeleteRule($id: ID!) {\n    deleteRule(id: $id)\n  }\n": typeof types.DeleteRuleDocument,
+    "\n  fragment RunStepFields on RunStep {\n    path\n    kind\n    title\n    status\n    attempts\n    summary\n    error\n    providerResponse\n    startedAt\n    finishedAt\n  }\n": typeof types.RunStepFieldsFragmentDoc,
+    "\n  fragment RunDetail on Run {\n    ...RunRow\n    rule {\n      id\n      name\n      version\n    }\n    customer {\n      id\n      email\n      firstName\n      lastName\n    }\n    steps {\n      ...RunStepFields\n    }\n  }\n": typeof types.RunDetailFragmentDoc,
+    "\n  query RunPage($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Run {\n        ...RunDetail\n      }\n    }\n  }\n": typeof types.RunPageDocument,
+    "\n  subscription RunChanged($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n    }\n  }\n": typeof types.RunChangedDocument,
+    "\n  mutation RetryRun($id: ID!) {\n    retryRun(id: $id) {\n      ...RunDetail\n    }\n  }\n": typeof types.RetryRunDocument,
+    "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      ...RunDetail\n    }\n  }\n": typeof types.CancelRunDocument,
+    "\n  fragment RunRow on Run {\n    id\n    status\n    version\n    startedAt\n    updatedAt\n    finishedAt\n    waitingUntil\n    error\n    rule {\n      id\n      name\n    }\n    event {\n      id\n      type\n      occurredAt\n    }\n    customer {\n      id\n      email\n    }\n  }\n": typeof types.RunRowFragmentDoc,
+    "\n  query Runs($workspaceId: ID!, $ruleId: ID, $status: RunStatus, $from: Time, $to: Time, $after: String) {\n    runs(workspaceId: $workspaceId, ruleId: $ruleId, status: $status, from: $from, to: $to, first: 25, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...RunRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RunsDocument,
+    "\n  subscription RunUpdated($workspaceId: ID!) {\n    runUpdated(workspaceId: $workspaceId) {\n      ...RunRow\n    }\n  }\n": typeof types.RunUpdatedDocument,
+    "\n  query RunRuleNames($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      id\n      name\n    }\n  }\n": typeof types.RunRuleNamesDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query ApiTokens($agencyId: ID!, $after: String, $includeRevoked: Boolean) {\n    apiTokens(agencyId: $agencyId, first: 20, after: $after, includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          access\n          workspace {\n            id\n            name\n          }\n          createdBy {\n            id\n            name\n          }\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
-    "\n  fragment ConnectionRow on Connection {\n    id\n    name\n    status\n    sandbox\n    lastError\n    lastCheckedAt\n    createdAt\n    values {\n      name\n      value\n    }\n    connector {\n      slug\n      name\n      category\n    }\n  }\n": typeof types.ConnectionRowFragmentDoc,
+    "\n  fragment ConnectionRow on Connection {\n    id\n    name\n    status\n    sandbox\n    lastError\n    lastCheckedAt\n    createdAt\n    webhookUrl\n    values {\n      name\n      value\n    }\n    connector {\n      slug\n      name\n      category\n      auth {\n        kind\n      }\n    }\n  }\n": typeof types.ConnectionRowFragmentDoc,
     "\n  query Connections($workspaceId: ID!) {\n    connections(workspaceId: $workspaceId) {\n      ...ConnectionRow\n    }\n  }\n": typeof types.ConnectionsDocument,
     "\n  subscription ConnectionStatusChanged($workspaceId: ID!) {\n    connectionStatusChanged(workspaceId: $workspaceId) {\n      ...ConnectionRow\n    }\n  }\n": typeof types.ConnectionStatusChangedDocument,
     "\n  mutation TestConnection($id: ID!) {\n    testConnection(id: $id) {\n      ...ConnectionRow\n    }\n  }\n": typeof types.TestConnectionDocument,
@@ -72,6 +96,15 @@ const documents: Documents = {
     "\n  mutation InstallAcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.InstallAcceptInvitationDocument,
     "\n  mutation InstallSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.InstallSignInDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  query Recipes($workspaceId: ID!) {\n    recipes {\n      slug\n      name\n      summary\n      marketing\n      needs {\n        slug\n        name\n        category\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      status\n      connector {\n        slug\n      }\n    }\n  }\n": types.RecipesDocument,
+    "\n  mutation AddRecipe($workspaceId: ID!, $recipe: String!) {\n    addRecipe(workspaceId: $workspaceId, recipe: $recipe) {\n      id\n      name\n      version\n    }\n  }\n": types.AddRecipeDocument,
+    "\n  fragment RuleEditorFields on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    condition\n    exitCondition\n    marketing\n    steps\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n": types.RuleEditorFieldsFragmentDoc,
+    "\n  fragment RuleTestResultFields on RuleTestResult {\n    eventSource\n    eventType\n    conditionHeld\n    exited\n    steps {\n      path\n      kind\n      title\n      outcome\n      rendered {\n        name\n        value\n      }\n    }\n  }\n": types.RuleTestResultFieldsFragmentDoc,
+    "\n  mutation CreateRule($workspaceId: ID!, $input: RuleInput!) {\n    createRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n": types.CreateRuleDocument,
+    "\n  mutation UpdateRule($id: ID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n": types.UpdateRuleDocument,
+    "\n  mutation TestRule($workspaceId: ID!, $input: RuleInput!) {\n    testRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleTestResultFields\n    }\n  }\n": types.TestRuleDocument,
+    "\n  mutation SetRuleEnabled($id: ID!, $enabled: Boolean!) {\n    setRuleEnabled(id: $id, enabled: $enabled) {\n      id\n      enabled\n      updatedAt\n    }\n  }\n": types.SetRuleEnabledDocument,
+    "\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n": types.PreviewTemplateDocument,
     "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.WorkspaceOptionsDocument,
     "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n    }\n  }\n": types.WorkspaceHeaderDocument,
     "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n": types.CompleteAppInstallDocument,
@@ -93,11 +126,26 @@ const documents: Documents = {
     "\n  query PendingInvitations($agencyId: ID!, $after: String) {\n    invitations(agencyId: $agencyId, first: 20, after: $after, status: PENDING) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PendingInvitationsDocument,
     "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId)\n  }\n": types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  query RuleEditorData($workspaceId: ID!) {\n    triggerEvents {\n      type\n      derived\n      connectors {\n        slug\n        name\n      }\n    }\n    connectors {\n      slug\n      name\n      category\n      actions {\n        name\n        summary\n        marketing\n        input {\n          ...ConnectorFieldSpec\n        }\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      name\n      status\n      connector {\n        slug\n        name\n      }\n    }\n  }\n": types.RuleEditorDataDocument,
+    "\n  query RuleEditorRule($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Rule {\n        ...RuleEditorFields\n      }\n    }\n  }\n": types.RuleEditorRuleDocument,
+    "\n  fragment RuleRow on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    marketing\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n": types.RuleRowFragmentDoc,
+    "\n  query Rules($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n": types.RulesDocument,
+    "\n  mutation DeleteRule($id: ID!) {\n    deleteRule(id: $id)\n  }\n": types.DeleteRuleDocument,
+    "\n  fragment RunStepFields on RunStep {\n    path\n    kind\n    title\n    status\n    attempts\n    summary\n    error\n    providerResponse\n    startedAt\n    finishedAt\n  }\n": types.RunStepFieldsFragmentDoc,
+    "\n  fragment RunDetail on Run {\n    ...RunRow\n    rule {\n      id\n      name\n      version\n    }\n    customer {\n      id\n      email\n      firstName\n      lastName\n    }\n    steps {\n      ...RunStepFields\n    }\n  }\n": types.RunDetailFragmentDoc,
+    "\n  query RunPage($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Run {\n        ...RunDetail\n      }\n    }\n  }\n": types.RunPageDocument,
+    "\n  subscription RunChanged($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n    }\n  }\n": types.RunChangedDocument,
+    "\n  mutation RetryRun($id: ID!) {\n    retryRun(id: $id) {\n      ...RunDetail\n    }\n  }\n": types.RetryRunDocument,
+    "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      ...RunDetail\n    }\n  }\n": types.CancelRunDocument,
+    "\n  fragment RunRow on Run {\n    id\n    status\n    version\n    startedAt\n    updatedAt\n    finishedAt\n    waitingUntil\n    error\n    rule {\n      id\n      name\n    }\n    event {\n      id\n      type\n      occurredAt\n    }\n    customer {\n      id\n      email\n    }\n  }\n": types.RunRowFragmentDoc,
+    "\n  query Runs($workspaceId: ID!, $ruleId: ID, $status: RunStatus, $from: Time, $to: Time, $after: String) {\n    runs(workspaceId: $workspaceId, ruleId: $ruleId, status: $status, from: $from, to: $to, first: 25, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...RunRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RunsDocument,
+    "\n  subscription RunUpdated($workspaceId: ID!) {\n    runUpdated(workspaceId: $workspaceId) {\n      ...RunRow\n    }\n  }\n": types.RunUpdatedDocument,
+    "\n  query RunRuleNames($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      id\n      name\n    }\n  }\n": types.RunRuleNamesDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  query ApiTokens($agencyId: ID!, $after: String, $includeRevoked: Boolean) {\n    apiTokens(agencyId: $agencyId, first: 20, after: $after, includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          access\n          workspace {\n            id\n            name\n          }\n          createdBy {\n            id\n            name\n          }\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiTokenDocument,
-    "\n  fragment ConnectionRow on Connection {\n    id\n    name\n    status\n    sandbox\n    lastError\n    lastCheckedAt\n    createdAt\n    values {\n      name\n      value\n    }\n    connector {\n      slug\n      name\n      category\n    }\n  }\n": types.ConnectionRowFragmentDoc,
+    "\n  fragment ConnectionRow on Connection {\n    id\n    name\n    status\n    sandbox\n    lastError\n    lastCheckedAt\n    createdAt\n    webhookUrl\n    values {\n      name\n      value\n    }\n    connector {\n      slug\n      name\n      category\n      auth {\n        kind\n      }\n    }\n  }\n": types.ConnectionRowFragmentDoc,
     "\n  query Connections($workspaceId: ID!) {\n    connections(workspaceId: $workspaceId) {\n      ...ConnectionRow\n    }\n  }\n": types.ConnectionsDocument,
     "\n  subscription ConnectionStatusChanged($workspaceId: ID!) {\n    connectionStatusChanged(workspaceId: $workspaceId) {\n      ...ConnectionRow\n    }\n  }\n": types.ConnectionStatusChangedDocument,
     "\n  mutation TestConnection($id: ID!) {\n    testConnection(id: $id) {\n      ...ConnectionRow\n    }\n  }\n": types.TestConnectionDocument,
@@ -164,6 +212,42 @@ export function graphql(source: "\n  mutation InstallSignIn($input: SignInInput!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Recipes($workspaceId: ID!) {\n    recipes {\n      slug\n      name\n      summary\n      marketing\n      needs {\n        slug\n        name\n        category\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      status\n      connector {\n        slug\n      }\n    }\n  }\n"): (typeof documents)["\n  query Recipes($workspaceId: ID!) {\n    recipes {\n      slug\n      name\n      summary\n      marketing\n      needs {\n        slug\n        name\n        category\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      status\n      connector {\n        slug\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddRecipe($workspaceId: ID!, $recipe: String!) {\n    addRecipe(workspaceId: $workspaceId, recipe: $recipe) {\n      id\n      name\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation AddRecipe($workspaceId: ID!, $recipe: String!) {\n    addRecipe(workspaceId: $workspaceId, recipe: $recipe) {\n      id\n      name\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RuleEditorFields on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    condition\n    exitCondition\n    marketing\n    steps\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment RuleEditorFields on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    condition\n    exitCondition\n    marketing\n    steps\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RuleTestResultFields on RuleTestResult {\n    eventSource\n    eventType\n    conditionHeld\n    exited\n    steps {\n      path\n      kind\n      title\n      outcome\n      rendered {\n        name\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment RuleTestResultFields on RuleTestResult {\n    eventSource\n    eventType\n    conditionHeld\n    exited\n    steps {\n      path\n      kind\n      title\n      outcome\n      rendered {\n        name\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRule($workspaceId: ID!, $input: RuleInput!) {\n    createRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRule($workspaceId: ID!, $input: RuleInput!) {\n    createRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRule($id: ID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRule($id: ID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRule($workspaceId: ID!, $input: RuleInput!) {\n    testRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleTestResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation TestRule($workspaceId: ID!, $input: RuleInput!) {\n    testRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleTestResultFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRuleEnabled($id: ID!, $enabled: Boolean!) {\n    setRuleEnabled(id: $id, enabled: $enabled) {\n      id\n      enabled\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetRuleEnabled($id: ID!, $enabled: Boolean!) {\n    setRuleEnabled(id: $id, enabled: $enabled) {\n      id\n      enabled\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n"): (typeof documents)["\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -251,6 +335,66 @@ export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query RuleEditorData($workspaceId: ID!) {\n    triggerEvents {\n      type\n      derived\n      connectors {\n        slug\n        name\n      }\n    }\n    connectors {\n      slug\n      name\n      category\n      actions {\n        name\n        summary\n        marketing\n        input {\n          ...ConnectorFieldSpec\n        }\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      name\n      status\n      connector {\n        slug\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query RuleEditorData($workspaceId: ID!) {\n    triggerEvents {\n      type\n      derived\n      connectors {\n        slug\n        name\n      }\n    }\n    connectors {\n      slug\n      name\n      category\n      actions {\n        name\n        summary\n        marketing\n        input {\n          ...ConnectorFieldSpec\n        }\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      name\n      status\n      connector {\n        slug\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RuleEditorRule($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Rule {\n        ...RuleEditorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query RuleEditorRule($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Rule {\n        ...RuleEditorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RuleRow on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    marketing\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment RuleRow on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    marketing\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Rules($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n"): (typeof documents)["\n  query Rules($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteRule($id: ID!) {\n    deleteRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteRule($id: ID!) {\n    deleteRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunStepFields on RunStep {\n    path\n    kind\n    title\n    status\n    attempts\n    summary\n    error\n    providerResponse\n    startedAt\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment RunStepFields on RunStep {\n    path\n    kind\n    title\n    status\n    attempts\n    summary\n    error\n    providerResponse\n    startedAt\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunDetail on Run {\n    ...RunRow\n    rule {\n      id\n      name\n      version\n    }\n    customer {\n      id\n      email\n      firstName\n      lastName\n    }\n    steps {\n      ...RunStepFields\n    }\n  }\n"): (typeof documents)["\n  fragment RunDetail on Run {\n    ...RunRow\n    rule {\n      id\n      name\n      version\n    }\n    customer {\n      id\n      email\n      firstName\n      lastName\n    }\n    steps {\n      ...RunStepFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunPage($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Run {\n        ...RunDetail\n      }\n    }\n  }\n"): (typeof documents)["\n  query RunPage($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Run {\n        ...RunDetail\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RunChanged($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n    }\n  }\n"): (typeof documents)["\n  subscription RunChanged($id: ID!) {\n    run(id: $id) {\n      ...RunDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryRun($id: ID!) {\n    retryRun(id: $id) {\n      ...RunDetail\n    }\n  }\n"): (typeof documents)["\n  mutation RetryRun($id: ID!) {\n    retryRun(id: $id) {\n      ...RunDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      ...RunDetail\n    }\n  }\n"): (typeof documents)["\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      ...RunDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunRow on Run {\n    id\n    status\n    version\n    startedAt\n    updatedAt\n    finishedAt\n    waitingUntil\n    error\n    rule {\n      id\n      name\n    }\n    event {\n      id\n      type\n      occurredAt\n    }\n    customer {\n      id\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment RunRow on Run {\n    id\n    status\n    version\n    startedAt\n    updatedAt\n    finishedAt\n    waitingUntil\n    error\n    rule {\n      id\n      name\n    }\n    event {\n      id\n      type\n      occurredAt\n    }\n    customer {\n      id\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Runs($workspaceId: ID!, $ruleId: ID, $status: RunStatus, $from: Time, $to: Time, $after: String) {\n    runs(workspaceId: $workspaceId, ruleId: $ruleId, status: $status, from: $from, to: $to, first: 25, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...RunRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Runs($workspaceId: ID!, $ruleId: ID, $status: RunStatus, $from: Time, $to: Time, $after: String) {\n    runs(workspaceId: $workspaceId, ruleId: $ruleId, status: $status, from: $from, to: $to, first: 25, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...RunRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RunUpdated($workspaceId: ID!) {\n    runUpdated(workspaceId: $workspaceId) {\n      ...RunRow\n    }\n  }\n"): (typeof documents)["\n  subscription RunUpdated($workspaceId: ID!) {\n    runUpdated(workspaceId: $workspaceId) {\n      ...RunRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunRuleNames($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query RunRuleNames($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -267,7 +411,7 @@ export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConnectionRow on Connection {\n    id\n    name\n    status\n    sandbox\n    lastError\n    lastCheckedAt\n    createdAt\n    values {\n      name\n      value\n    }\n    connector {\n      slug\n      name\n      category\n    }\n  }\n"): (typeof documents)["\n  fragment ConnectionRow on Connection {\n    id\n    name\n    status\n    sandbox\n    lastError\n    lastCheckedAt\n    createdAt\n    values {\n      name\n      value\n    }\n    connector {\n      slug\n      name\n      category\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ConnectionRow on Connection {\n    id\n    name\n    status\n    sandbox\n    lastError\n    lastCheckedAt\n    createdAt\n    webhookUrl\n    values {\n      name\n      value\n    }\n    connector {\n      slug\n      name\n      category\n      auth {\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ConnectionRow on Connection {\n    id\n    name\n    status\n    sandbox\n    lastError\n    lastCheckedAt\n    createdAt\n    webhookUrl\n    values {\n      name\n      value\n    }\n    connector {\n      slug\n      name\n      category\n      auth {\n        kind\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

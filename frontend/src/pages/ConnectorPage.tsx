@@ -6,6 +6,7 @@ import { useQuery } from 'urql';
 import { ConnectForm } from '../components/ConnectForm';
 import { ConnectorIcon } from '../components/ConnectorIcon';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Facts } from '../components/Facts';
 import { NotFound } from '../components/NotFound';
 import { PageLoader } from '../components/PageLoader';
 import { SandboxNote } from '../components/SandboxNote';
@@ -256,22 +257,5 @@ function None({ children }: { children: ReactNode }) {
     <Text size="sm" c="dimmed">
       {children}
     </Text>
-  );
-}
-
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl style={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: '6px 16px', margin: 0 }}>
-      {rows.map(([label, value]) => (
-        <div key={label} style={{ display: 'contents' }}>
-          <Text component="dt" size="sm" c="dimmed">
-            {label}
-          </Text>
-          <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-            {value}
-          </Text>
-        </div>
-      ))}
-    </dl>
   );
 }

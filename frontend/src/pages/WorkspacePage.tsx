@@ -13,6 +13,7 @@ import { NotFound } from '../components/NotFound';
 import { PageHeader } from '../components/PageHeader';
 import { PageLoader } from '../components/PageLoader';
 import { useWorkspace, WorkspaceCrumbs, workspacePath } from '../components/WorkspaceCrumbs';
+import { WorkspaceTabs } from '../components/WorkspaceTabs';
 import { graphql } from '../gql';
 import type { ConnectionRowFragment } from '../gql/graphql';
 import { useAgency } from '../lib/agency';
@@ -29,6 +30,7 @@ graphql(`
     lastError
     lastCheckedAt
     createdAt
+    webhookUrl
     values {
       name
       value
@@ -37,6 +39,9 @@ graphql(`
       slug
       name
       category
+      auth {
+        kind
+      }
     }
   }
 `);
@@ -165,6 +170,7 @@ export function WorkspacePage() {
         }
         actions={<LiveIndicator status={status} />}
       />
+      <WorkspaceTabs agencyId={agencyId} workspaceId={workspaceId} active="connections" />
       {callbackError && (
         <Alert
           color="red"

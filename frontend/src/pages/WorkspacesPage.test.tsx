@@ -65,7 +65,7 @@ describe('WorkspacesPage', () => {
     const table = await screen.findByRole('table', { name: 'Workspaces' });
     expect(screen.queryByRole('list', { name: 'Workspaces' })).not.toBeInTheDocument();
     expect(within(table).getByRole('columnheader', { name: 'Status' })).toBeInTheDocument();
-    const row = within(table).getByRole('cell', { name: 'Acme Store' }).closest('tr')!;
+    const row = (await within(table).findByRole('cell', { name: 'Acme Store' })).closest('tr')!;
     expect(within(row).getByRole('button', { name: 'Actions for Acme Store' })).toBeInTheDocument();
   });
 

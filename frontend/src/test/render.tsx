@@ -50,7 +50,8 @@ export function renderPage(element: ReactElement, url = '/', onUnauthenticated =
     { initialEntries: [url] },
   );
   const result = render(
-    <MantineProvider>
+    // env="test": no transitions and no portals, so dropdowns and modals are in place at once.
+    <MantineProvider env="test">
       <ClientProvider onUnauthenticated={onUnauthenticated}>
         <RouterProvider router={router} />
       </ClientProvider>
