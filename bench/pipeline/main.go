@@ -19,6 +19,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -49,18 +50,20 @@ func main() {
 		// Acknowledgements, on a hub of their own.
 		h, err := startHub(*bin, pgURL)
 		check(err)
+		running = h
 		b, err := setUp(h.url)
 		check(err)
 		n, lat := b.saturateAcks(*dur, *conc)
 		row(name, fmt.Sprintf("webhook acks at saturation (%d senders)", *conc), fmt.Sprintf("**%.0f/s**, p50 %s, p99 %s", float64(n)/dur.Seconds(), pct(lat, 50), pct(lat, 99)))
-		lat = b.steadyAcks(*dur, *ackRate)
-		row(name, fmt.Sprintf("webhook ack latency at %d/s", *ackRate), fmt.Sprintf("p50 %s, **p99 %s**, max %s (%d requests)", pct(lat, 50), pct(lat, 99), pct(lat, 100), len(lat)))
+		lat, shed := b.steadyAcks(*dur, *ackRate)
+		row(name, fmt.Sprintf("webhook ack latency at %d/s", *ackRate), fmt.Sprintf("p50 %s, **p99 %s**, max %s (%d acknowledged, %d shed with 503)", pct(lat, 50), pct(lat, 99), pct(lat, 100), len(lat), shed))
 		row(name, "hub peak RSS during the acknowledgements", fmt.Sprintf("%.0f MiB", h.peakRSS()))
 		h.stop()
 
 		// Whole orders, on a fresh hub with the order confirmation on.
 		h, err = startHub(*bin, pgURL)
 		check(err)
+		running = h
 		defer h.stop()
 		b, err = setUp(h.url)
 		check(err)
@@ -153,11 +156,17 @@ func (b *bench) deliver(client *http.Client) (time.Duration, int64, error) {
 	}
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
+	if resp.StatusCode == http.StatusServiceUnavailable {
+		return 0, n, errShed
+	}
 	if resp.StatusCode != 200 {
 		return 0, n, fmt.Errorf("delivery answered %d", resp.StatusCode)
 	}
 	return time.Since(start), n, nil
 }
+
+// errShed is a delivery the hub refused with 503 to shed load.
+var errShed = errors.New("shed")
 
 func httpClient(conns int) *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
@@ -186,10 +195,11 @@ func (b *bench) saturateAcks(d time.Duration, conc int) (int, []time.Duration) {
 	return len(lat), lat
 }
 
-func (b *bench) steadyAcks(d time.Duration, rate int) []time.Duration {
+func (b *bench) steadyAcks(d time.Duration, rate int) ([]time.Duration, int) {
 	client := httpClient(256)
 	var mu sync.Mutex
 	var lat []time.Duration
+	var shed atomic.Int64
 	var wg sync.WaitGroup
 	interval := time.Second / time.Duration(rate)
 	next := time.Now()
@@ -197,6 +207,10 @@ func (b *bench) steadyAcks(d time.Duration, rate int) []time.Duration {
 		time.Sleep(time.Until(next))
 		wg.Go(func() {
 			l, _, err := b.deliver(client)
+			if errors.Is(err, errShed) {
+				shed.Add(1)
+				return
+			}
 			check(err)
 			mu.Lock()
 			lat = append(lat, l)
@@ -204,7 +218,7 @@ func (b *bench) steadyAcks(d time.Duration, rate int) []time.Duration {
 		})
 	}
 	wg.Wait()
-	return lat
+	return lat, int(shed.Load())
 }
 
 // enableConfirmation connects a real SMTP server and switches on the
@@ -338,9 +352,15 @@ func pct(d []time.Duration, p int) string {
 
 func row(db, what, result string) { fmt.Printf("| %s | %s | %s |\n", db, what, result) }
 
+// running is the hub under measurement, stopped if the run fails.
+var running *hubProcess
+
 func check(err error) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "pipeline:", err)
+		if running != nil {
+			running.stop()
+		}
 		os.Exit(1)
 	}
 }

@@ -101,7 +101,7 @@ func openPostgres(ctx context.Context, databaseURL string) (*DB, error) {
 		return nil, fmt.Errorf("database: open postgres: %w", err)
 	}
 	sqldb.SetMaxOpenConns(20)
-	sqldb.SetMaxIdleConns(5)
+	sqldb.SetMaxIdleConns(20) // as many as may open: closing busy-time connections makes PostgreSQL fork new backends
 	sqldb.SetConnMaxIdleTime(5 * time.Minute)
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
