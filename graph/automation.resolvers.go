@@ -159,7 +159,7 @@ func (r *queryResolver) TriggerEvents(ctx context.Context) ([]model.TriggerEvent
 	return triggerEvents(), nil
 }
 
-func (r *queryResolver) Runs(ctx context.Context, workspaceID string, ruleID *string, status *store.RunStatus, from *time.Time, to *time.Time, first *int, after *string) (*model.RunConnection, error) {
+func (r *queryResolver) Runs(ctx context.Context, workspaceID string, ruleID *string, status *store.RunStatus, customerID *string, from *time.Time, to *time.Time, first *int, after *string) (*model.RunConnection, error) {
 	ws, err := gid.Expect("workspaceId", typeWorkspace, workspaceID)
 	if err != nil {
 		return nil, err
@@ -168,11 +168,15 @@ func (r *queryResolver) Runs(ctx context.Context, workspaceID string, ruleID *st
 	if err != nil {
 		return nil, err
 	}
+	customer, err := optionalID("customerId", typeCustomer, customerID)
+	if err != nil {
+		return nil, err
+	}
 	cursor, err := gid.DecodeCursor(after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Hub.Runs(ctx, hub.RunsArgs{WorkspaceID: ws, RuleID: rule, Status: status, From: from, To: to, First: first, After: &cursor})
+	page, err := r.Hub.Runs(ctx, hub.RunsArgs{WorkspaceID: ws, RuleID: rule, Status: status, CustomerID: customer, From: from, To: to, First: first, After: &cursor})
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ import (
 
 const (
 	runsQuery = `query($w: ID!) { runs(workspaceId: $w) { totalCount edges { node { id status error version rule { name }
-		customer { email ordersCount totalSpent } event { type } steps { path title status attempts summary error } } } } }`
+		customer { id email ordersCount totalSpent } event { type } steps { path title status attempts summary error } } } } }`
 	enableRule = `mutation($id: ID!) { setRuleEnabled(id: $id, enabled: true) { id enabled } }`
 )
 
@@ -149,8 +149,11 @@ func TestOrderConfirmationFromWebhookToMailbox(t *testing.T) {
 			require.Equal(t, "SUCCEEDED", steps[0].(map[string]any)["status"])
 			byEmail[r["customer"].(map[string]any)["email"].(string)] = r["customer"].(map[string]any)
 		}
-		// The customer profile sums the orders.
+		// The customer profile sums the orders, and the log filters by customer.
 		require.EqualValues(t, 2, byEmail["ada@example.com"]["ordersCount"])
+		ada := s.owner.MustDo(t, `query($w: ID!, $c: ID!) { runs(workspaceId: $w, customerId: $c, status: SUCCEEDED) { totalCount } }`,
+			map[string]any{"w": s.ws, "c": byEmail["ada@example.com"]["id"]})
+		require.EqualValues(t, 2, ada.Get("runs.totalCount"))
 		require.InDelta(t, 118.0, byEmail["ada@example.com"]["totalSpent"], 0.001)
 	})
 }

@@ -382,7 +382,7 @@ type ComplexityRoot struct {
 		PreviewTemplate   func(childComplexity int, workspaceID string, eventType string, template string, html *bool) int
 		Recipes           func(childComplexity int) int
 		Rules             func(childComplexity int, workspaceID string) int
-		Runs              func(childComplexity int, workspaceID string, ruleID *string, status *store.RunStatus, from *time.Time, to *time.Time, first *int, after *string) int
+		Runs              func(childComplexity int, workspaceID string, ruleID *string, status *store.RunStatus, customerID *string, from *time.Time, to *time.Time, first *int, after *string) int
 		TriggerEvents     func(childComplexity int) int
 		Viewer            func(childComplexity int) int
 		Workspace         func(childComplexity int, id string) int
@@ -668,7 +668,7 @@ type QueryResolver interface {
 	Rules(ctx context.Context, workspaceID string) ([]hub.Rule, error)
 	Recipes(ctx context.Context) ([]hub.Recipe, error)
 	TriggerEvents(ctx context.Context) ([]model.TriggerEvent, error)
-	Runs(ctx context.Context, workspaceID string, ruleID *string, status *store.RunStatus, from *time.Time, to *time.Time, first *int, after *string) (*model.RunConnection, error)
+	Runs(ctx context.Context, workspaceID string, ruleID *string, status *store.RunStatus, customerID *string, from *time.Time, to *time.Time, first *int, after *string) (*model.RunConnection, error)
 	PreviewTemplate(ctx context.Context, workspaceID string, eventType string, template string, html *bool) (*model.TemplatePreview, error)
 	Connections(ctx context.Context, workspaceID string) ([]store.Connection, error)
 	Connectors(ctx context.Context, category *connectors.Category, search *string) ([]connectors.Spec, error)
@@ -2289,7 +2289,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Runs(childComplexity, args["workspaceId"].(string), args["ruleId"].(*string), args["status"].(*store.RunStatus), args["from"].(*time.Time), args["to"].(*time.Time), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Runs(childComplexity, args["workspaceId"].(string), args["ruleId"].(*string), args["status"].(*store.RunStatus), args["customerId"].(*string), args["from"].(*time.Time), args["to"].(*time.Time), args["first"].(*int), args["after"].(*string)), true
 	case "Query.triggerEvents":
 		if e.ComplexityRoot.Query.TriggerEvents == nil {
 			break
@@ -3449,7 +3449,7 @@ extend type Query {
   "Every event type a rule can trigger on."
   triggerEvents: [TriggerEvent!]!
   "The workspace's runs, newest first (the task completion log)."
-  runs(workspaceId: ID!, ruleId: ID, status: RunStatus, from: Time, to: Time, first: Int = 25, after: String): RunConnection!
+  runs(workspaceId: ID!, ruleId: ID, status: RunStatus, customerId: ID, from: Time, to: Time, first: Int = 25, after: String): RunConnection!
   "Renders a message template with a sample of the event type (the workspace's latest, else a made-up one)."
   previewTemplate(workspaceId: ID!, eventType: String!, template: String!, html: Boolean = false): TemplatePreview!
 }
@@ -5727,38 +5727,46 @@ func (ec *executionContext) field_Query_runs_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["status"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "from",
 		func(ctx context.Context, v any) (*time.Time, error) {
 			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["from"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+	args["from"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "to",
 		func(ctx context.Context, v any) (*time.Time, error) {
 			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["to"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["to"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg6
+	args["after"] = arg7
 	return args, nil
 }
 
@@ -11973,7 +11981,7 @@ func (ec *executionContext) _Query_runs(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Runs(ctx, fc.Args["workspaceId"].(string), fc.Args["ruleId"].(*string), fc.Args["status"].(*store.RunStatus), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Runs(ctx, fc.Args["workspaceId"].(string), fc.Args["ruleId"].(*string), fc.Args["status"].(*store.RunStatus), fc.Args["customerId"].(*string), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RunConnection) graphql.Marshaler {
