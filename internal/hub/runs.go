@@ -31,8 +31,20 @@ func (s *Service) AdvanceRun(ctx context.Context, runID string, lastAttempt bool
 		return err
 	}
 	defer unlock()
-	for range maxStepsPerJob {
-		more, err := s.step(ctx, runID, lastAttempt)
+	// Under the lock nobody else changes the run: it is read once, and
+	// between steps only the customer's profile (exit conditions see the
+	// latest) and what the steps produced are brought up to date.
+	rc, err := s.loadRun(ctx, runID)
+	if err != nil {
+		return err
+	}
+	for i := range maxStepsPerJob {
+		if i > 0 {
+			if err := s.refreshRun(ctx, rc); err != nil {
+				return err
+			}
+		}
+		more, err := s.step(ctx, rc, lastAttempt)
 		if err != nil || !more {
 			return err
 		}
@@ -68,22 +80,36 @@ func (s *Service) loadRun(ctx context.Context, runID string) (*runContext, error
 	if rc.event, err = store.EventByID(ctx, s.db, run.EventID); err != nil {
 		return nil, fmt.Errorf("read event: %w", err)
 	}
-	if run.CustomerID != nil {
-		if rc.customer, err = store.CustomerByID(ctx, s.db, *run.CustomerID); err != nil && !errors.Is(err, store.ErrNotFound) {
-			return nil, fmt.Errorf("read customer: %w", err)
-		}
+	if err := s.refreshRun(ctx, rc); err != nil {
+		return nil, err
 	}
-	rc.env, err = s.envFor(ctx, s.db, rc.event, run, rc.customer)
-	return rc, err
+	return rc, nil
+}
+
+// refreshRun re-reads the customer's profile and rebuilds what the rule
+// sees (with what the last step produced).
+func (s *Service) refreshRun(ctx context.Context, rc *runContext) error {
+	if rc.run.Status.Final() {
+		return nil
+	}
+	if rc.run.CustomerID != nil {
+		c, err := store.CustomerByID(ctx, s.db, *rc.run.CustomerID)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			c = nil // erased (a redaction)
+		case err != nil:
+			return fmt.Errorf("read customer: %w", err)
+		}
+		rc.customer = c
+	}
+	var err error
+	rc.env, err = s.envFor(ctx, s.db, rc.event, rc.run, rc.customer)
+	return err
 }
 
 // step does the run's next step; more is true when another step follows
 // at once.
-func (s *Service) step(ctx context.Context, runID string, lastAttempt bool) (more bool, err error) {
-	rc, err := s.loadRun(ctx, runID)
-	if err != nil {
-		return false, err
-	}
+func (s *Service) step(ctx context.Context, rc *runContext, lastAttempt bool) (more bool, err error) {
 	run, now := rc.run, s.now()
 	switch {
 	case run.Status.Final():
