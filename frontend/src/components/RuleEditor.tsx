@@ -14,6 +14,7 @@ import { stepsShape, type StepDraft } from '../lib/ruleSteps';
 import { ExpressionInput } from './ExpressionInput';
 import { LeaveGuardModal, useLeaveGuard } from './LeaveGuard';
 import { PageHeader } from './PageHeader';
+import { RuleBacktest } from './RuleBacktest';
 import { RuleEditorContext, type EditorConnection, type EditorConnector } from './RuleEditorContext';
 import { RuleTestResult } from './RuleTestResult';
 import { StepsEditor } from './StepsEditor';
@@ -313,6 +314,7 @@ export function RuleEditor({ workspaceId, base, writable, rule, events, connecto
           </Box>
         )}
       </form>
+      {rule && <RuleBacktest ruleId={rule.id} version={version} dirty={dirty} />}
       <Modal opened={tested !== null} onClose={() => setTested(null)} title="Test result" size="lg">
         {tested && <RuleTestResult result={tested} />}
       </Modal>

@@ -26,6 +26,8 @@ type Documents = {
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  query Recipes($workspaceId: ID!) {\n    recipes {\n      slug\n      name\n      summary\n      marketing\n      needs {\n        slug\n        name\n        category\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      status\n      connector {\n        slug\n      }\n    }\n  }\n": typeof types.RecipesDocument,
     "\n  mutation AddRecipe($workspaceId: ID!, $recipe: String!) {\n    addRecipe(workspaceId: $workspaceId, recipe: $recipe) {\n      id\n      name\n      version\n    }\n  }\n": typeof types.AddRecipeDocument,
+    "\n  fragment BacktestResultFields on BacktestResult {\n    events\n    wouldStart\n    wouldFinish\n    wouldExit\n    stepsReached {\n      path\n      count\n    }\n    truncated\n  }\n": typeof types.BacktestResultFieldsFragmentDoc,
+    "\n  mutation BacktestRule($id: ID!, $from: Time!, $to: Time!) {\n    backtestRule(id: $id, from: $from, to: $to) {\n      ...BacktestResultFields\n    }\n  }\n": typeof types.BacktestRuleDocument,
     "\n  fragment RuleEditorFields on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    condition\n    exitCondition\n    marketing\n    steps\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RuleEditorFieldsFragmentDoc,
     "\n  fragment RuleTestResultFields on RuleTestResult {\n    eventSource\n    eventType\n    conditionHeld\n    exited\n    steps {\n      path\n      kind\n      title\n      outcome\n      rendered {\n        name\n        value\n      }\n    }\n  }\n": typeof types.RuleTestResultFieldsFragmentDoc,
     "\n  mutation CreateRule($workspaceId: ID!, $input: RuleInput!) {\n    createRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n": typeof types.CreateRuleDocument,
@@ -98,6 +100,8 @@ const documents: Documents = {
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.InviteMemberDocument,
     "\n  query Recipes($workspaceId: ID!) {\n    recipes {\n      slug\n      name\n      summary\n      marketing\n      needs {\n        slug\n        name\n        category\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      status\n      connector {\n        slug\n      }\n    }\n  }\n": types.RecipesDocument,
     "\n  mutation AddRecipe($workspaceId: ID!, $recipe: String!) {\n    addRecipe(workspaceId: $workspaceId, recipe: $recipe) {\n      id\n      name\n      version\n    }\n  }\n": types.AddRecipeDocument,
+    "\n  fragment BacktestResultFields on BacktestResult {\n    events\n    wouldStart\n    wouldFinish\n    wouldExit\n    stepsReached {\n      path\n      count\n    }\n    truncated\n  }\n": types.BacktestResultFieldsFragmentDoc,
+    "\n  mutation BacktestRule($id: ID!, $from: Time!, $to: Time!) {\n    backtestRule(id: $id, from: $from, to: $to) {\n      ...BacktestResultFields\n    }\n  }\n": types.BacktestRuleDocument,
     "\n  fragment RuleEditorFields on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    condition\n    exitCondition\n    marketing\n    steps\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n": types.RuleEditorFieldsFragmentDoc,
     "\n  fragment RuleTestResultFields on RuleTestResult {\n    eventSource\n    eventType\n    conditionHeld\n    exited\n    steps {\n      path\n      kind\n      title\n      outcome\n      rendered {\n        name\n        value\n      }\n    }\n  }\n": types.RuleTestResultFieldsFragmentDoc,
     "\n  mutation CreateRule($workspaceId: ID!, $input: RuleInput!) {\n    createRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n": types.CreateRuleDocument,
@@ -220,6 +224,14 @@ export function graphql(source: "\n  query Recipes($workspaceId: ID!) {\n    rec
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddRecipe($workspaceId: ID!, $recipe: String!) {\n    addRecipe(workspaceId: $workspaceId, recipe: $recipe) {\n      id\n      name\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation AddRecipe($workspaceId: ID!, $recipe: String!) {\n    addRecipe(workspaceId: $workspaceId, recipe: $recipe) {\n      id\n      name\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BacktestResultFields on BacktestResult {\n    events\n    wouldStart\n    wouldFinish\n    wouldExit\n    stepsReached {\n      path\n      count\n    }\n    truncated\n  }\n"): (typeof documents)["\n  fragment BacktestResultFields on BacktestResult {\n    events\n    wouldStart\n    wouldFinish\n    wouldExit\n    stepsReached {\n      path\n      count\n    }\n    truncated\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BacktestRule($id: ID!, $from: Time!, $to: Time!) {\n    backtestRule(id: $id, from: $from, to: $to) {\n      ...BacktestResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation BacktestRule($id: ID!, $from: Time!, $to: Time!) {\n    backtestRule(id: $id, from: $from, to: $to) {\n      ...BacktestResultFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -183,4 +183,79 @@ describe('RuleEditorPage', () => {
       },
     });
   }, 30_000);
+
+  it('backtests the saved version over a range of days and shows what would have happened', async () => {
+    const calls = stubOperations({
+      WorkspaceHeader: workspaceHeader,
+      RuleEditorData: editorData,
+      RuleEditorRule: { data: { node: savedRule } },
+      BacktestRule: {
+        data: {
+          backtestRule: {
+            __typename: 'BacktestResult',
+            events: 120,
+            wouldStart: 80,
+            wouldFinish: 70,
+            wouldExit: 10,
+            stepsReached: [
+              { __typename: 'StepCount', path: '0', count: 80 },
+              { __typename: 'StepCount', path: '1', count: 72 },
+            ],
+            truncated: true,
+          },
+        },
+      },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderEditor('r1');
+
+    const section = await screen.findByLabelText('Backtest', { selector: 'section' });
+    expect(section).toHaveTextContent(/current saved version \(version 3\).*no side effects/);
+    expect(within(section).queryByText(/unsaved changes/)).not.toBeInTheDocument();
+    fill(input(section, 'From'), '2026-03-01');
+    fill(input(section, 'To'), '2026-03-31');
+
+    // Unsaved changes are not backtested: a hint says so.
+    fill(input(region('Name and trigger'), /^Name/), 'Renamed');
+    expect(within(section).getByText(/the backtest uses the saved version/)).toBeInTheDocument();
+
+    await user.click(within(section).getByText('Run backtest').closest('button')!);
+
+    expect(
+      await within(section).findByText('120 events · 80 runs would start · 70 would finish · 10 would stop at the exit condition'),
+    ).toBeInTheDocument();
+    const table = within(section).getByRole('table', { name: 'Steps reached' });
+    expect(within(table).getByText('Step 1').closest('tr')).toHaveTextContent('80');
+    expect(within(table).getByText('Step 2').closest('tr')).toHaveTextContent('72');
+    expect(within(section).getByText(/more events in these days than one backtest replays/)).toBeInTheDocument();
+
+    const sent = calls.find((c) => c.operationName === 'BacktestRule');
+    expect(sent?.variables).toEqual({
+      id: 'r1',
+      from: new Date(2026, 2, 1).toISOString(),
+      to: new Date(2026, 3, 1).toISOString(),
+    });
+  }, 20_000);
+
+  it('shows why a backtest could not run', async () => {
+    stubOperations({
+      WorkspaceHeader: workspaceHeader,
+      RuleEditorData: editorData,
+      RuleEditorRule: { data: { node: savedRule } },
+      BacktestRule: { data: null, errors: [{ message: 'Something broke', extensions: { code: 'INTERNAL', requestId: 'req-7' } }] },
+    });
+    const user = userEvent.setup({ delay: null });
+    renderEditor('r1');
+
+    const section = await screen.findByLabelText('Backtest', { selector: 'section' });
+    await user.click(within(section).getByText('Run backtest').closest('button')!);
+    expect(await within(section).findByRole('alert')).toHaveTextContent('Something went wrong (request id req-7).');
+  }, 20_000);
+
+  it('has no backtest for a new rule', async () => {
+    stubOperations({ WorkspaceHeader: workspaceHeader, RuleEditorData: editorData });
+    renderEditor('new');
+    await screen.findByLabelText('Rule', { selector: 'form' });
+    expect(screen.queryByLabelText('Backtest', { selector: 'section' })).not.toBeInTheDocument();
+  });
 });
