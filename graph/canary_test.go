@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
@@ -77,6 +79,27 @@ func TestCanaryScan(t *testing.T) {
 		require.NoError(t, err)
 		require.NoError(t, h.App.Hub.RefreshConnection(context.Background(), shopifyID))
 		owner.MustDo(t, `query($w: ID!) { connections(workspaceId: $w) { id name status values { name value isSet } } }`, map[string]any{"w": ws})
+
+		// A rule whose steps use the SMTP password and a webhook signing
+		// secret, run by an order delivered through the subscribed webhook.
+		receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }))
+		defer receiver.Close()
+		pushID := owner.MustDo(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": ws, "connector": "webhook", "name": "push", "values": []map[string]any{
+			{"name": "url", "value": receiver.URL}, {"name": "signingSecret", "value": "whsec-push-" + marker}}}}).String("createConnection.id")
+		ruleID := owner.MustDo(t, `mutation($w: ID!, $in: RuleInput!) { createRule(workspaceId: $w, input: $in) { id } }`, map[string]any{"w": ws, "in": map[string]any{
+			"name": "Canary rule", "trigger": map[string]any{"event": "order.created"}, "steps": []any{
+				map[string]any{"kind": "action", "action": map[string]any{"connector": "smtp", "action": "send_email", "connectionId": smtpID,
+					"input": map[string]any{"to": "{{order.email}}", "subject": "Order {{order.number}}", "text": "Thanks"}}},
+				map[string]any{"kind": "action", "action": map[string]any{"connector": "webhook", "action": "notify", "connectionId": pushID,
+					"input": map[string]any{"event": "order", "payload": `{"n": "{{order.number}}"}`}}}}}}).String("createRule.id")
+		owner.MustDo(t, `mutation($id: ID!) { setRuleEnabled(id: $id, enabled: true) { id } }`, map[string]any{"id": ruleID})
+		require.Eventually(t, func() bool { return subscribedTopics(t, h, "canary.myshopify.com")["ORDERS_CREATE"] != "" }, 15*time.Second, 50*time.Millisecond)
+		sandboxControl(t, h, http.MethodPost, "canary.myshopify.com/webhooks", map[string]any{"topic": "orders/create", "payload": map[string]any{
+			"id": 1, "name": "#1", "email": "buyer@example.com", "total_price": "5.00", "currency": "USD"}})
+		require.Eventually(t, func() bool {
+			return owner.MustDo(t, `query($w: ID!) { runs(workspaceId: $w) { edges { node { status steps { summary error providerResponse } } } } }`,
+				map[string]any{"w": ws}).String("runs.edges.0.node.status") == "SUCCEEDED"
+		}, 20*time.Second, 100*time.Millisecond)
 
 		// The tokens the hub holds now, read the only way there is: opening the sealed row.
 		var sealed string
