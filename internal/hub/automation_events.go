@@ -149,8 +149,8 @@ func (s *Service) startRunsWhere(ctx context.Context, tx *txn, ev *store.Event, 
 		if !fresh {
 			continue
 		}
-		if _, err := s.river.InsertTx(ctx, tx.Tx.Tx, jobs.RunStepArgs{RunID: run.ID}, nil); err != nil {
-			return started, fmt.Errorf("queue run: %w", err)
+		if err := s.queueRunTx(ctx, tx, run.ID); err != nil {
+			return started, err
 		}
 		tx.published = append(tx.published, bus.Message{Topic: runsTopic(run.WorkspaceID), Data: run.ID})
 		started++
