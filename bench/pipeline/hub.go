@@ -19,6 +19,15 @@ type hubProcess struct {
 	cmd     *exec.Cmd
 	url     string
 	cleanup func()
+	// stats reads PostgreSQL's counters for the hub's database; nil on SQLite.
+	stats func() (dbStats, error)
+}
+
+// dbStats are PostgreSQL's cumulative counters for one database.
+type dbStats struct {
+	// Commits are committed transactions; Rows are rows inserted, updated
+	// or deleted.
+	Commits, Rows int64
 }
 
 // startHub runs bin on a fresh SQLite directory, or a fresh PostgreSQL
@@ -30,6 +39,7 @@ func startHub(bin, pg string) (*hubProcess, error) {
 	}
 	cleanup := func() { os.RemoveAll(dir) }
 	dbURL := ""
+	var stats func() (dbStats, error)
 	if pg != "" {
 		admin, err := sql.Open("pgx", pg)
 		if err != nil {
@@ -43,6 +53,13 @@ func startHub(bin, pg string) (*hubProcess, error) {
 			return nil, err
 		}
 		dbURL = withDatabase(pg, name)
+		stats = func() (dbStats, error) {
+			var st dbStats
+			_, _ = admin.Exec("SELECT pg_stat_clear_snapshot()")
+			err := admin.QueryRow(`SELECT xact_commit, tup_inserted + tup_updated + tup_deleted
+				FROM pg_stat_database WHERE datname = $1`, name).Scan(&st.Commits, &st.Rows)
+			return st, err
+		}
 		prev := cleanup
 		cleanup = func() {
 			prev()
@@ -63,7 +80,7 @@ func startHub(bin, pg string) (*hubProcess, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	h := &hubProcess{cmd: cmd, url: "http://" + addr, cleanup: cleanup}
+	h := &hubProcess{cmd: cmd, url: "http://" + addr, cleanup: cleanup, stats: stats}
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if resp, err := http.Get(h.url + "/readyz"); err == nil {
@@ -112,4 +129,25 @@ func (h *hubProcess) stop() {
 		_ = h.cmd.Process.Kill()
 	}
 	h.cleanup()
+}
+
+// databaseWork reads the database's counters after they settle (PostgreSQL
+// publishes them about once a second); zero on SQLite.
+func (h *hubProcess) databaseWork() dbStats {
+	if h.stats == nil {
+		return dbStats{}
+	}
+	time.Sleep(1500 * time.Millisecond)
+	st, err := h.stats()
+	check(err)
+	return st
+}
+
+// since describes the work between two readings, per order.
+func (st dbStats) since(before dbStats, orders int) (string, bool) {
+	if st.Commits == 0 || orders == 0 {
+		return "", false
+	}
+	n := float64(orders)
+	return fmt.Sprintf("%.1f commits, %.1f rows written", float64(st.Commits-before.Commits)/n, float64(st.Rows-before.Rows)/n), true
 }

@@ -68,8 +68,12 @@ func main() {
 		b, err = setUp(h.url)
 		check(err)
 		check(b.enableConfirmation())
+		before := h.databaseWork()
 		rate := b.saturateOrders(*orders, *conc)
 		row(name, fmt.Sprintf("orders processed at saturation (%d orders, webhook → email accepted)", *orders), fmt.Sprintf("**%.0f orders/s**", rate))
+		if work, ok := h.databaseWork().since(before, *orders); ok {
+			row(name, "database work per order (PostgreSQL's counters)", work)
+		}
 		lat = b.steadyOrders(*dur, *orderRate)
 		row(name, fmt.Sprintf("order → email latency at %d orders/s", *orderRate), fmt.Sprintf("**p50 %s, p99 %s** (%d orders)", pct(lat, 50), pct(lat, 99), len(lat)))
 		row(name, "hub peak RSS during the orders", fmt.Sprintf("%.0f MiB", h.peakRSS()))

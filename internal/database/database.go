@@ -14,7 +14,8 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
@@ -96,10 +97,15 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 }
 
 func openPostgres(ctx context.Context, databaseURL string) (*DB, error) {
-	sqldb, err := sql.Open("pgx", databaseURL)
+	config, err := pgx.ParseConfig(databaseURL)
 	if err != nil {
-		return nil, fmt.Errorf("database: open postgres: %w", err)
+		return nil, fmt.Errorf("database: open postgres: %w", RedactError(err, databaseURL))
 	}
+	// bun writes values into the SQL text, so nearly every statement is new:
+	// preparing and caching each (pgx's default) costs an extra round trip
+	// and a deallocation per query. One round trip, unnamed statement.
+	config.DefaultQueryExecMode = pgx.QueryExecModeExec
+	sqldb := stdlib.OpenDB(*config)
 	sqldb.SetMaxOpenConns(20)
 	sqldb.SetMaxIdleConns(20) // as many as may open: closing busy-time connections makes PostgreSQL fork new backends
 	sqldb.SetConnMaxIdleTime(5 * time.Minute)

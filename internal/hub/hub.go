@@ -50,6 +50,8 @@ type Service struct {
 	egress egress.Guard
 	// compiled caches compiled rule versions by id (versions never change).
 	compiled sync.Map
+	// events commits received webhook events in groups.
+	events *eventWriter
 }
 
 // Deps are what the Service needs.
@@ -78,12 +80,14 @@ func New(d Deps) *Service {
 	if now == nil {
 		now = store.Now
 	}
-	return &Service{
+	s := &Service{
 		db: d.DB, river: d.River, bus: d.Bus, log: d.Log, now: now,
 		validate: validation.New(), publicURL: d.PublicURL,
 		signIns: auth.NewThrottle(6*time.Second, 10), // 10 at once, then 10 a minute
 		keys:    d.Keys, oauthApps: d.OAuthApps, http: d.Egress.HTTPClient(30 * time.Second), locks: d.Locks, egress: d.Egress,
 	}
+	s.events = newEventWriter(s)
+	return s
 }
 
 // River returns the job client, for the parts of the app that insert jobs.

@@ -133,35 +133,35 @@ func (s *Service) webhookSecret(spec connectors.Spec, row *store.Connection) (se
 }
 
 // storeEvents stores each event for each connection, skipping those already
-// stored, with one processing job per new event, all in one transaction.
+// stored, with one processing job per new event, all in one transaction
+// (shared with other deliveries received at the same moment).
 func (s *Service) storeEvents(ctx context.Context, conns []store.Connection, events []connectors.InboundEvent) (WebhookReceipt, error) {
-	var receipt WebhookReceipt
 	now := s.now()
-	err := s.inTx(ctx, func(ctx context.Context, tx *txn) error {
-		receipt = WebhookReceipt{}
-		for _, row := range conns {
-			for _, e := range events {
-				ev := &store.WebhookEvent{
-					ID: store.NewID(), AgencyID: row.AgencyID, WorkspaceID: row.WorkspaceID, ConnectionID: row.ID,
-					Connector: row.Connector, Topic: e.Topic, EventID: e.ID, Payload: string(e.Body), ReceivedAt: now,
-				}
-				fresh, err := store.InsertWebhookEvent(ctx, tx, ev)
-				if err != nil {
-					return fmt.Errorf("store webhook event: %w", err)
-				}
-				if !fresh {
-					receipt.Duplicates++
-					continue
-				}
-				if _, err := s.river.InsertTx(ctx, tx.Tx.Tx, jobs.ProcessWebhookArgs{EventID: ev.ID}, nil); err != nil {
-					return fmt.Errorf("queue webhook processing: %w", err)
-				}
-				receipt.Stored++
-			}
+	var rows []*store.WebhookEvent
+	for _, row := range conns {
+		for _, e := range events {
+			rows = append(rows, &store.WebhookEvent{
+				ID: store.NewID(), AgencyID: row.AgencyID, WorkspaceID: row.WorkspaceID, ConnectionID: row.ID,
+				Connector: row.Connector, Topic: e.Topic, EventID: e.ID, Payload: string(e.Body), ReceivedAt: now,
+			})
 		}
-		return nil
-	})
-	return receipt, err
+	}
+	var receipt WebhookReceipt
+	if len(rows) == 0 {
+		return receipt, nil
+	}
+	fresh, err := s.events.write(ctx, rows)
+	if err != nil {
+		return receipt, err
+	}
+	for _, f := range fresh {
+		if f {
+			receipt.Stored++
+		} else {
+			receipt.Duplicates++
+		}
+	}
+	return receipt, nil
 }
 
 // queueWebhookSubscription schedules subscribing a connection to its

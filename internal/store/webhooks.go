@@ -28,17 +28,6 @@ type WebhookEvent struct {
 	Outcome *string `bun:"outcome"`
 }
 
-// InsertWebhookEvent stores an event unless the connection already has one
-// with the same provider event id; it reports whether it was new.
-func InsertWebhookEvent(ctx context.Context, db bun.IDB, e *WebhookEvent) (bool, error) {
-	res, err := db.NewInsert().Model(e).On("CONFLICT (connection_id, event_id) DO NOTHING").Exec(ctx)
-	if err != nil {
-		return false, err
-	}
-	n, err := res.RowsAffected()
-	return n == 1, err
-}
-
 // WebhookEventByID finds a stored event.
 func WebhookEventByID(ctx context.Context, db bun.IDB, id string) (*WebhookEvent, error) {
 	e := new(WebhookEvent)
@@ -91,4 +80,21 @@ func DeleteWebhookEvents(ctx context.Context, db bun.IDB, ids []string) error {
 	}
 	_, err := db.NewDelete().Model((*WebhookEvent)(nil)).Where("id IN (?)", bun.List(ids)).Exec(ctx)
 	return err
+}
+
+// InsertWebhookEvents stores many events in one statement, skipping those
+// whose connection already has an event with the same provider event id;
+// it returns the ids of the rows it inserted. Rows must not repeat a
+// (connection, event id) pair among themselves.
+func InsertWebhookEvents(ctx context.Context, db bun.IDB, events []*WebhookEvent) (map[string]bool, error) {
+	var ids []string
+	if err := db.NewInsert().Model(&events).On("CONFLICT (connection_id, event_id) DO NOTHING").
+		Returning("id").Scan(ctx, &ids); err != nil {
+		return nil, err
+	}
+	fresh := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		fresh[id] = true
+	}
+	return fresh, nil
 }
