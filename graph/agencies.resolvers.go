@@ -44,6 +44,14 @@ func (r *mutationResolver) RenameWorkspace(ctx context.Context, input hub.Rename
 	return r.Hub.RenameWorkspace(ctx, input)
 }
 
+func (r *mutationResolver) SetWorkspaceTimeZone(ctx context.Context, input hub.SetWorkspaceTimeZoneInput) (*store.Workspace, error) {
+	var err error
+	if input.ID, err = gid.Expect("id", typeWorkspace, input.ID); err != nil {
+		return nil, err
+	}
+	return r.Hub.SetWorkspaceTimeZone(ctx, input)
+}
+
 func (r *mutationResolver) ArchiveWorkspace(ctx context.Context, id string) (*store.Workspace, error) {
 	raw, err := gid.Expect("id", typeWorkspace, id)
 	if err != nil {

@@ -331,35 +331,36 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcceptInvitation   func(childComplexity int, input hub.AcceptInvitationInput) int
-		AddRecipe          func(childComplexity int, workspaceID string, recipe string) int
-		ArchiveWorkspace   func(childComplexity int, id string) int
-		BacktestRule       func(childComplexity int, id string, from time.Time, to time.Time) int
-		CancelRun          func(childComplexity int, id string) int
-		ChangeMemberRole   func(childComplexity int, input hub.ChangeMemberRoleInput) int
-		CompleteAppInstall func(childComplexity int, input hub.CompleteAppInstallInput) int
-		CreateAPIToken     func(childComplexity int, input hub.CreateAPITokenInput) int
-		CreateConnection   func(childComplexity int, input hub.CreateConnectionInput) int
-		CreateRule         func(childComplexity int, workspaceID string, input model.RuleInput) int
-		CreateWorkspace    func(childComplexity int, input hub.CreateWorkspaceInput) int
-		DeleteRule         func(childComplexity int, id string) int
-		Disconnect         func(childComplexity int, id string) int
-		InviteMember       func(childComplexity int, input hub.InviteMemberInput) int
-		Reconnect          func(childComplexity int, id string) int
-		RemoveMember       func(childComplexity int, membershipID string) int
-		RenameWorkspace    func(childComplexity int, input hub.RenameWorkspaceInput) int
-		RestoreWorkspace   func(childComplexity int, id string) int
-		RetryRun           func(childComplexity int, id string) int
-		RevokeAPIToken     func(childComplexity int, id string) int
-		RevokeInvitation   func(childComplexity int, id string) int
-		SetRuleEnabled     func(childComplexity int, id string, enabled bool) int
-		SignIn             func(childComplexity int, input hub.SignInInput) int
-		SignOut            func(childComplexity int) int
-		SignUp             func(childComplexity int, input hub.SignUpInput) int
-		StartConnection    func(childComplexity int, input hub.CreateConnectionInput) int
-		TestConnection     func(childComplexity int, id string) int
-		TestRule           func(childComplexity int, workspaceID string, input model.RuleInput, eventID *string) int
-		UpdateRule         func(childComplexity int, id string, input model.RuleInput) int
+		AcceptInvitation     func(childComplexity int, input hub.AcceptInvitationInput) int
+		AddRecipe            func(childComplexity int, workspaceID string, recipe string) int
+		ArchiveWorkspace     func(childComplexity int, id string) int
+		BacktestRule         func(childComplexity int, id string, from time.Time, to time.Time) int
+		CancelRun            func(childComplexity int, id string) int
+		ChangeMemberRole     func(childComplexity int, input hub.ChangeMemberRoleInput) int
+		CompleteAppInstall   func(childComplexity int, input hub.CompleteAppInstallInput) int
+		CreateAPIToken       func(childComplexity int, input hub.CreateAPITokenInput) int
+		CreateConnection     func(childComplexity int, input hub.CreateConnectionInput) int
+		CreateRule           func(childComplexity int, workspaceID string, input model.RuleInput) int
+		CreateWorkspace      func(childComplexity int, input hub.CreateWorkspaceInput) int
+		DeleteRule           func(childComplexity int, id string) int
+		Disconnect           func(childComplexity int, id string) int
+		InviteMember         func(childComplexity int, input hub.InviteMemberInput) int
+		Reconnect            func(childComplexity int, id string) int
+		RemoveMember         func(childComplexity int, membershipID string) int
+		RenameWorkspace      func(childComplexity int, input hub.RenameWorkspaceInput) int
+		RestoreWorkspace     func(childComplexity int, id string) int
+		RetryRun             func(childComplexity int, id string) int
+		RevokeAPIToken       func(childComplexity int, id string) int
+		RevokeInvitation     func(childComplexity int, id string) int
+		SetRuleEnabled       func(childComplexity int, id string, enabled bool) int
+		SetWorkspaceTimeZone func(childComplexity int, input hub.SetWorkspaceTimeZoneInput) int
+		SignIn               func(childComplexity int, input hub.SignInInput) int
+		SignOut              func(childComplexity int) int
+		SignUp               func(childComplexity int, input hub.SignUpInput) int
+		StartConnection      func(childComplexity int, input hub.CreateConnectionInput) int
+		TestConnection       func(childComplexity int, id string) int
+		TestRule             func(childComplexity int, workspaceID string, input model.RuleInput, eventID *string) int
+		UpdateRule           func(childComplexity int, id string, input model.RuleInput) int
 	}
 
 	PageInfo struct {
@@ -530,6 +531,7 @@ type ComplexityRoot struct {
 		CreatedAt  func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Name       func(childComplexity int) int
+		TimeZone   func(childComplexity int) int
 	}
 
 	WorkspaceConnection struct {
@@ -633,6 +635,7 @@ type MutationResolver interface {
 	SignOut(ctx context.Context) (bool, error)
 	CreateWorkspace(ctx context.Context, input hub.CreateWorkspaceInput) (*store.Workspace, error)
 	RenameWorkspace(ctx context.Context, input hub.RenameWorkspaceInput) (*store.Workspace, error)
+	SetWorkspaceTimeZone(ctx context.Context, input hub.SetWorkspaceTimeZoneInput) (*store.Workspace, error)
 	ArchiveWorkspace(ctx context.Context, id string) (*store.Workspace, error)
 	RestoreWorkspace(ctx context.Context, id string) (*store.Workspace, error)
 	CreateRule(ctx context.Context, workspaceID string, input model.RuleInput) (*hub.Rule, error)
@@ -2043,6 +2046,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetRuleEnabled(childComplexity, args["id"].(string), args["enabled"].(bool)), true
+	case "Mutation.setWorkspaceTimeZone":
+		if e.ComplexityRoot.Mutation.SetWorkspaceTimeZone == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setWorkspaceTimeZone_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetWorkspaceTimeZone(childComplexity, args["input"].(hub.SetWorkspaceTimeZoneInput)), true
 	case "Mutation.signIn":
 		if e.ComplexityRoot.Mutation.SignIn == nil {
 			break
@@ -2896,6 +2910,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workspace.Name(childComplexity), true
+	case "Workspace.timeZone":
+		if e.ComplexityRoot.Workspace.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workspace.TimeZone(childComplexity), true
 
 	case "WorkspaceConnection.edges":
 		if e.ComplexityRoot.WorkspaceConnection.Edges == nil {
@@ -2949,6 +2969,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RenameWorkspaceInput", ec.unmarshalInputRenameWorkspaceInput),
 			graphql.NewInputUnmarshaler("RuleInput", ec.unmarshalInputRuleInput),
 			graphql.NewInputUnmarshaler("RuleTriggerInput", ec.unmarshalInputRuleTriggerInput),
+			graphql.NewInputUnmarshaler("SetWorkspaceTimeZoneInput", ec.unmarshalInputSetWorkspaceTimeZoneInput),
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("SignUpInput", ec.unmarshalInputSignUpInput),
 			graphql.NewInputUnmarshaler("StartConnectionInput", ec.unmarshalInputStartConnectionInput),
@@ -3128,6 +3149,8 @@ type Workspace implements Node {
   createdAt: Time!
   "Set when archived; archived workspaces are read-only until restored."
   archivedAt: Time
+  "The store's IANA time zone (e.g. Europe/Paris): waits until a time of day and cron schedules are read in it."
+  timeZone: String!
 }
 
 type WorkspaceEdge {
@@ -3145,6 +3168,14 @@ input CreateWorkspaceInput {
   agencyId: ID!
   "1 to 80 characters, unique among the agency's workspaces."
   name: String!
+  "IANA time zone name; UTC when omitted."
+  timeZone: String
+}
+
+input SetWorkspaceTimeZoneInput {
+  id: ID!
+  "IANA time zone name, e.g. America/New_York."
+  timeZone: String!
 }
 
 input RenameWorkspaceInput {
@@ -3162,6 +3193,8 @@ extend type Query {
 extend type Mutation {
   createWorkspace(input: CreateWorkspaceInput!): Workspace!
   renameWorkspace(input: RenameWorkspaceInput!): Workspace!
+  "Changes the time zone the workspace's waits and schedules are read in."
+  setWorkspaceTimeZone(input: SetWorkspaceTimeZoneInput!): Workspace!
   archiveWorkspace(id: ID!): Workspace!
   "Undoes archiveWorkspace."
   restoreWorkspace(id: ID!): Workspace!
@@ -4778,6 +4811,8 @@ func (ec *executionContext) childFields_Workspace(ctx context.Context, field gra
 		return ec.fieldContext_Workspace_createdAt(ctx, field)
 	case "archivedAt":
 		return ec.fieldContext_Workspace_archivedAt(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_Workspace_timeZone(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Workspace", field.Name)
 }
@@ -5265,6 +5300,20 @@ func (ec *executionContext) field_Mutation_setRuleEnabled_args(ctx context.Conte
 		return nil, err
 	}
 	args["enabled"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setWorkspaceTimeZone_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (hub.SetWorkspaceTimeZoneInput, error) {
+			return ec.unmarshalNSetWorkspaceTimeZoneInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐSetWorkspaceTimeZoneInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -10509,6 +10558,50 @@ func (ec *executionContext) fieldContext_Mutation_renameWorkspace(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setWorkspaceTimeZone(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setWorkspaceTimeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetWorkspaceTimeZone(ctx, fc.Args["input"].(hub.SetWorkspaceTimeZoneInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Workspace) graphql.Marshaler {
+			return ec.marshalNWorkspace2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐWorkspace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setWorkspaceTimeZone(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Workspace(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setWorkspaceTimeZone_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_archiveWorkspace(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14762,6 +14855,29 @@ func (ec *executionContext) fieldContext_Workspace_archivedAt(_ context.Context,
 	return graphql.NewScalarFieldContext("Workspace", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Workspace_timeZone(ctx context.Context, field graphql.CollectedField, obj *store.Workspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workspace_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workspace_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workspace", field, false, false, "String")
+}
+
 func (ec *executionContext) _WorkspaceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.WorkspaceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16338,7 +16454,7 @@ func (ec *executionContext) unmarshalInputCreateWorkspaceInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"agencyId", "name"}
+	fieldsInOrder := [...]string{"agencyId", "name", "timeZone"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16359,6 +16475,13 @@ func (ec *executionContext) unmarshalInputCreateWorkspaceInput(ctx context.Conte
 				return it, err
 			}
 			it.Name = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
 		}
 	}
 	return it, nil
@@ -16629,6 +16752,55 @@ func (ec *executionContext) unmarshalInputRuleTriggerInput(ctx context.Context, 
 func UnmarshalRuleTriggerInput(ctx context.Context, raw any) (model.RuleTriggerInput, error) {
 	var out model.RuleTriggerInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RuleTriggerInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetWorkspaceTimeZoneInput(ctx context.Context, obj any) (hub.SetWorkspaceTimeZoneInput, error) {
+	var it hub.SetWorkspaceTimeZoneInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "timeZone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetWorkspaceTimeZoneInput unmarshals raw into the SetWorkspaceTimeZoneInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetWorkspaceTimeZoneInput(ctx context.Context, raw any) (hub.SetWorkspaceTimeZoneInput, error) {
+	var out hub.SetWorkspaceTimeZoneInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetWorkspaceTimeZoneInput", raw, &out)
 	return out, err
 }
 
@@ -18740,6 +18912,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setWorkspaceTimeZone":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setWorkspaceTimeZone(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "archiveWorkspace":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_archiveWorkspace(ctx, field)
@@ -20061,6 +20240,11 @@ func (ec *executionContext) _Workspace(ctx context.Context, sel ast.SelectionSet
 		case "archivedAt":
 			out.Values[i] = ec._Workspace_archivedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "timeZone":
+			out.Values[i] = ec._Workspace_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -21463,6 +21647,11 @@ func (ec *executionContext) marshalNRunStep2ᚕgithubᚗcomᚋswitchboardᚑhub�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNSetWorkspaceTimeZoneInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐSetWorkspaceTimeZoneInput(ctx context.Context, v any) (hub.SetWorkspaceTimeZoneInput, error) {
+	res, err := ec.unmarshalInputSetWorkspaceTimeZoneInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSignInInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐSignInInput(ctx context.Context, v any) (hub.SignInInput, error) {

@@ -161,7 +161,7 @@ func (s *Service) waitStep(ctx context.Context, rc *runContext, in rules.Instr, 
 	if run.Status == store.RunWaiting {
 		return true, s.completeStep(ctx, rc, in, key, 0, store.StepSucceeded, "waited until "+run.WaitingUntil.UTC().Format(time.RFC3339), in.Next, nil)
 	}
-	until := in.Wait.Until(now, time.UTC)
+	until := in.Wait.Until(now, s.workspaceLocation(ctx, run.WorkspaceID))
 	err := s.inTx(ctx, func(ctx context.Context, tx *txn) error {
 		if err := s.writeStep(ctx, tx, rc, in, key, 0, store.StepWaiting, "waiting until "+until.UTC().Format(time.RFC3339), "", ""); err != nil {
 			return err

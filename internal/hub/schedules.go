@@ -32,7 +32,7 @@ func (s *Service) FireSchedules(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		due, ok := lastDue(c.Definition.Trigger.Cron, now)
+		due, ok := lastDue(c.Definition.Trigger.Cron, now.In(s.workspaceLocation(ctx, r.WorkspaceID)))
 		if !ok {
 			continue
 		}
@@ -54,14 +54,14 @@ func (s *Service) FireSchedules(ctx context.Context) error {
 }
 
 // lastDue is the latest time at or before now, within the lookback, at
-// which the cron expression fires.
+// which the cron expression fires, read in now's time zone.
 func lastDue(expr string, now time.Time) (time.Time, bool) {
 	sched, err := rules.ParseCron(expr)
 	if err != nil {
 		return time.Time{}, false
 	}
 	var due time.Time
-	for t := sched.Next(now.Add(-scheduleLookback).UTC()); !t.After(now); t = sched.Next(t) {
+	for t := sched.Next(now.Add(-scheduleLookback)); !t.After(now); t = sched.Next(t) {
 		due = t
 	}
 	return due, !due.IsZero()

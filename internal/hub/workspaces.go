@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
+	_ "time/tzdata" // time zones on machines without a zoneinfo database
 
 	"github.com/switchboard-hub/switchboard/internal/failure"
 	"github.com/switchboard-hub/switchboard/internal/store"
@@ -13,6 +15,15 @@ import (
 type CreateWorkspaceInput struct {
 	AgencyID string `json:"agencyId" validate:"required"`
 	Name     string `json:"name" validate:"required,name,max=80"`
+	// TimeZone is an IANA name; empty means UTC.
+	TimeZone string `json:"timeZone" validate:"omitempty,timezone"`
+}
+
+// SetWorkspaceTimeZoneInput changes the time zone a workspace's waits and
+// schedules are read in.
+type SetWorkspaceTimeZoneInput struct {
+	ID       string `json:"id" validate:"required"`
+	TimeZone string `json:"timeZone" validate:"required,timezone"`
 }
 
 // RenameWorkspaceInput renames a workspace.
@@ -38,7 +49,10 @@ func (s *Service) CreateWorkspace(ctx context.Context, in CreateWorkspaceInput) 
 	if err := s.validate.Check(in); err != nil {
 		return nil, err
 	}
-	w := &store.Workspace{ID: store.NewID(), AgencyID: in.AgencyID, Name: in.Name, CreatedAt: s.now()}
+	if in.TimeZone == "" {
+		in.TimeZone = "UTC"
+	}
+	w := &store.Workspace{ID: store.NewID(), AgencyID: in.AgencyID, Name: in.Name, TimeZone: in.TimeZone, CreatedAt: s.now()}
 	err := s.inTx(ctx, func(ctx context.Context, tx *txn) error {
 		a, err := s.access(ctx, tx, in.AgencyID)
 		if err != nil {
@@ -103,6 +117,60 @@ func (s *Service) RenameWorkspace(ctx context.Context, in RenameWorkspaceInput) 
 		return nil, err
 	}
 	return w, nil
+}
+
+// SetWorkspaceTimeZone changes the time zone a workspace's waits ("until
+// 09:00") and cron schedules are read in. Waits already under way keep the
+// wake-up time they computed.
+func (s *Service) SetWorkspaceTimeZone(ctx context.Context, in SetWorkspaceTimeZoneInput) (*store.Workspace, error) {
+	in.TimeZone = strings.TrimSpace(in.TimeZone)
+	if err := s.validate.Check(in); err != nil {
+		return nil, err
+	}
+	var w *store.Workspace
+	err := s.inTx(ctx, func(ctx context.Context, tx *txn) error {
+		var a *Access
+		var err error
+		if w, a, err = s.workspaceFor(ctx, tx, in.ID); err != nil {
+			return err
+		}
+		if err := a.requireManage("change a workspace's time zone"); err != nil {
+			return err
+		}
+		if w.ArchivedAt != nil {
+			return failure.New(failure.Conflict, "the workspace is archived; restore it before changing it")
+		}
+		old := w.TimeZone
+		if old == in.TimeZone {
+			return nil
+		}
+		if err := store.SetWorkspaceTimeZone(ctx, tx, w.ID, in.TimeZone); err != nil {
+			return fmt.Errorf("set time zone: %w", err)
+		}
+		w.TimeZone = in.TimeZone
+		return s.record(ctx, tx, change{
+			agencyID: w.AgencyID, workspaceID: w.ID, action: "workspace.time_zone_changed", targetType: "Workspace", targetID: w.ID,
+			summary: fmt.Sprintf("changed the time zone of %q from %s to %s", w.Name, old, w.TimeZone),
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// workspaceLocation is the time zone a workspace's waits and schedules are
+// read in (UTC when it cannot be read).
+func (s *Service) workspaceLocation(ctx context.Context, workspaceID string) *time.Location {
+	w, err := store.WorkspaceByID(ctx, s.db, workspaceID)
+	if err != nil {
+		return time.UTC
+	}
+	loc, err := time.LoadLocation(w.TimeZone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
 }
 
 // SetWorkspaceArchived archives a workspace, or restores it (the undo).

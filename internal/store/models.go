@@ -33,9 +33,11 @@ type User struct {
 type Workspace struct {
 	bun.BaseModel `bun:"table:workspaces"`
 
-	ID         string     `bun:"id,pk"`
-	AgencyID   string     `bun:"agency_id,notnull"`
-	Name       string     `bun:"name,notnull"`
+	ID       string `bun:"id,pk"`
+	AgencyID string `bun:"agency_id,notnull"`
+	Name     string `bun:"name,notnull"`
+	// TimeZone is the store's IANA time zone, for waits and schedules.
+	TimeZone   string     `bun:"time_zone,notnull"`
 	CreatedAt  time.Time  `bun:"created_at,notnull"`
 	ArchivedAt *time.Time `bun:"archived_at"`
 }

@@ -67,6 +67,12 @@ func RenameWorkspace(ctx context.Context, db bun.IDB, id, name string) error {
 	return err
 }
 
+// SetWorkspaceTimeZone changes a workspace's time zone.
+func SetWorkspaceTimeZone(ctx context.Context, db bun.IDB, id, tz string) error {
+	_, err := db.NewUpdate().Model((*Workspace)(nil)).Set("time_zone = ?", tz).Where("id = ?", id).Exec(ctx)
+	return err
+}
+
 // SetWorkspaceArchived archives (at is not nil) or restores a workspace.
 func SetWorkspaceArchived(ctx context.Context, db bun.IDB, id string, at *time.Time) error {
 	_, err := db.NewUpdate().Model((*Workspace)(nil)).Set("archived_at = ?", at).Where("id = ?", id).Exec(ctx)

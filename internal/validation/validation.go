@@ -113,6 +113,8 @@ func message(fe validator.FieldError) string {
 		return "must be one of " + strings.ReplaceAll(fe.Param(), " ", ", ")
 	case "unique":
 		return "must not repeat an item"
+	case "timezone":
+		return "must be an IANA time zone name such as Europe/Paris or America/New_York"
 	}
 	return "is invalid (" + fe.Tag() + ")"
 }

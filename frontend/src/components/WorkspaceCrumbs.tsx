@@ -9,6 +9,7 @@ const WorkspaceQuery = graphql(`
       id
       name
       archivedAt
+      timeZone
     }
   }
 `);

@@ -34,9 +34,10 @@ type Documents = {
     "\n  mutation UpdateRule($id: ID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n": typeof types.UpdateRuleDocument,
     "\n  mutation TestRule($workspaceId: ID!, $input: RuleInput!) {\n    testRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleTestResultFields\n    }\n  }\n": typeof types.TestRuleDocument,
     "\n  mutation SetRuleEnabled($id: ID!, $enabled: Boolean!) {\n    setRuleEnabled(id: $id, enabled: $enabled) {\n      id\n      enabled\n      updatedAt\n    }\n  }\n": typeof types.SetRuleEnabledDocument,
+    "\n  mutation SetWorkspaceTimeZone($input: SetWorkspaceTimeZoneInput!) {\n    setWorkspaceTimeZone(input: $input) {\n      id\n      timeZone\n    }\n  }\n": typeof types.SetWorkspaceTimeZoneDocument,
     "\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n": typeof types.PreviewTemplateDocument,
     "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceOptionsDocument,
-    "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n    }\n  }\n": typeof types.WorkspaceHeaderDocument,
+    "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n      timeZone\n    }\n  }\n": typeof types.WorkspaceHeaderDocument,
     "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n": typeof types.CompleteAppInstallDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  fragment AuditRow on AuditEntry {\n    id\n    action\n    summary\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n  }\n": typeof types.AuditRowFragmentDoc,
@@ -108,9 +109,10 @@ const documents: Documents = {
     "\n  mutation UpdateRule($id: ID!, $input: RuleInput!) {\n    updateRule(id: $id, input: $input) {\n      ...RuleEditorFields\n    }\n  }\n": types.UpdateRuleDocument,
     "\n  mutation TestRule($workspaceId: ID!, $input: RuleInput!) {\n    testRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleTestResultFields\n    }\n  }\n": types.TestRuleDocument,
     "\n  mutation SetRuleEnabled($id: ID!, $enabled: Boolean!) {\n    setRuleEnabled(id: $id, enabled: $enabled) {\n      id\n      enabled\n      updatedAt\n    }\n  }\n": types.SetRuleEnabledDocument,
+    "\n  mutation SetWorkspaceTimeZone($input: SetWorkspaceTimeZoneInput!) {\n    setWorkspaceTimeZone(input: $input) {\n      id\n      timeZone\n    }\n  }\n": types.SetWorkspaceTimeZoneDocument,
     "\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n": types.PreviewTemplateDocument,
     "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.WorkspaceOptionsDocument,
-    "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n    }\n  }\n": types.WorkspaceHeaderDocument,
+    "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n      timeZone\n    }\n  }\n": types.WorkspaceHeaderDocument,
     "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n": types.CompleteAppInstallDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  fragment AuditRow on AuditEntry {\n    id\n    action\n    summary\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n  }\n": types.AuditRowFragmentDoc,
@@ -259,6 +261,10 @@ export function graphql(source: "\n  mutation SetRuleEnabled($id: ID!, $enabled:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetWorkspaceTimeZone($input: SetWorkspaceTimeZoneInput!) {\n    setWorkspaceTimeZone(input: $input) {\n      id\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  mutation SetWorkspaceTimeZone($input: SetWorkspaceTimeZoneInput!) {\n    setWorkspaceTimeZone(input: $input) {\n      id\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n"): (typeof documents)["\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -267,7 +273,7 @@ export function graphql(source: "\n  query WorkspaceOptions($agencyId: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n      timeZone\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

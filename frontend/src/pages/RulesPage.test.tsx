@@ -125,4 +125,39 @@ describe('RulesPage', () => {
     answer(null);
     await waitFor(() => expect(toggle).not.toBeChecked());
   });
+
+  it('shows the store’s time zone and changes it, with the server’s reason under the field when it refuses', async () => {
+    let tries = 0;
+    let timeZone = 'UTC';
+    const calls = stubOperations({
+      WorkspaceHeader: () => ({ data: { workspace: { ...workspaceHeader.data.workspace, timeZone } } }),
+      Rules: { data: { rules: [rule] } },
+      Recipes: recipes,
+      SetWorkspaceTimeZone: (v) => {
+        if (++tries === 1) {
+          return validationFailed({ timeZone: 'must be an IANA time zone name such as Europe/Paris or America/New_York' });
+        }
+        timeZone = (v.input as { timeZone: string }).timeZone;
+        return { data: { setWorkspaceTimeZone: { __typename: 'Workspace', id: 'w1', timeZone } } };
+      },
+    });
+    const user = userEvent.setup();
+    renderRules();
+
+    expect(await screen.findByTestId('store-time-zone')).toHaveTextContent('UTC');
+    await user.click(screen.getByRole('button', { name: 'Change' }));
+    const select = screen.getByRole('combobox', { name: 'Store time zone' });
+    await user.clear(select);
+    await user.type(select, 'Europe/Par');
+    await user.click(await screen.findByRole('option', { name: 'Europe/Paris' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/must be an IANA time zone name/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('store-time-zone')).toHaveTextContent('Europe/Paris'));
+    expect(calls.filter((c) => c.operationName === 'SetWorkspaceTimeZone').map((c) => c.variables)).toEqual([
+      { input: { id: 'w1', timeZone: 'Europe/Paris' } },
+      { input: { id: 'w1', timeZone: 'Europe/Paris' } },
+    ]);
+  });
 });

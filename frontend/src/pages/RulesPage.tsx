@@ -9,6 +9,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RecipeGallery } from '../components/RecipeGallery';
 import { RuleList } from '../components/RuleList';
+import { StoreTimeZone } from '../components/StoreTimeZone';
 import { WorkspaceSection } from '../components/WorkspaceSection';
 import { graphql } from '../gql';
 import type { RuleRowFragment } from '../gql/graphql';
@@ -63,6 +64,7 @@ export function RulesPage() {
               </Button>
             )}
           </Group>
+          <StoreTimeZone workspaceId={workspaceId} writable={writable} />
           <Rules workspaceId={workspaceId} base={base} writable={writable} />
           <Stack gap={2} mt="xl" mb="sm" id="recipes">
             <Title order={3}>Recipe gallery</Title>

@@ -18,7 +18,7 @@ export const spec = (name: string, label: string, over: Record<string, unknown> 
 });
 
 export const workspaceHeader = {
-  data: { workspace: { __typename: 'Workspace', id: 'w1', name: 'Acme Store', archivedAt: null } },
+  data: { workspace: { __typename: 'Workspace', id: 'w1', name: 'Acme Store', archivedAt: null, timeZone: 'UTC' } },
 };
 
 export const editorData = {
