@@ -23,7 +23,7 @@ import (
 type walkCase struct {
 	// docs are operations over the variables $agency, $workspace,
 	// $membership, $invitation, $token, $entry, $user, $inviteToken, $email,
-	// $connection, $rule, $run.
+	// $connection, $rule, $run, $mapping, $sync, $syncRun.
 	docs []string
 	// workspaceLevel fields are also called by a member who cannot reach
 	// $workspace (with noAccessDocs when set, else docs).
@@ -95,6 +95,20 @@ var walkCases = map[string]walkCase{
 	"retryRun":             {workspaceLevel: true, docs: []string{`mutation($run: ID!) { retryRun(id: $run) { id status } }`}},
 	"cancelRun":            {workspaceLevel: true, docs: []string{`mutation($run: ID!) { cancelRun(id: $run) { id status } }`}},
 	"runUpdated":           {workspaceLevel: true, docs: []string{`subscription($workspace: ID!) { runUpdated(workspaceId: $workspace) { id rule { name } } }`}},
+	"mappings":             {workspaceLevel: true, docs: []string{`query($workspace: ID!) { mappings(workspaceId: $workspace) { id name definition sourceConnection { name } } }`}},
+	"previewMapping":       {workspaceLevel: true, docs: []string{`query($workspace: ID!, $connection: ID!) { previewMapping(workspaceId: $workspace, input: {name: "Intruder mapping", sourceConnectionId: $connection, sourceEntity: "customer", targetConnectionId: $connection, targetEntity: "contact", definition: {fields: []}}) { sourceId source target } }`}},
+	"syncs":                {workspaceLevel: true, docs: []string{`query($workspace: ID!) { syncs(workspaceId: $workspace) { id name mapping { name } runs { id recordErrors { reason record } } } }`}},
+	"sync":                 {workspaceLevel: true, docs: []string{`query($sync: ID!) { sync(id: $sync) { id name mapping { name } } }`}},
+	"syncRun":              {workspaceLevel: true, docs: []string{`query($syncRun: ID!) { syncRun(id: $syncRun) { id status recordErrors { reason record } sync { name } } }`}},
+	"createMapping":        {workspaceLevel: true, docs: []string{`mutation($workspace: ID!, $connection: ID!) { createMapping(workspaceId: $workspace, input: {name: "Intruder mapping", sourceConnectionId: $connection, sourceEntity: "customer", targetConnectionId: $connection, targetEntity: "contact", definition: {fields: []}}) { id name } }`}},
+	"updateMapping":        {workspaceLevel: true, docs: []string{`mutation($mapping: ID!, $connection: ID!) { updateMapping(id: $mapping, input: {name: "Intruder mapping", sourceConnectionId: $connection, sourceEntity: "customer", targetConnectionId: $connection, targetEntity: "contact", definition: {fields: []}}) { id name } }`}},
+	"deleteMapping":        {workspaceLevel: true, docs: []string{`mutation($mapping: ID!) { deleteMapping(id: $mapping) }`}},
+	"createSync":           {workspaceLevel: true, docs: []string{`mutation($workspace: ID!, $mapping: ID!) { createSync(workspaceId: $workspace, input: {name: "Intruder sync", mappingId: $mapping}) { id name } }`}},
+	"updateSync":           {workspaceLevel: true, docs: []string{`mutation($sync: ID!, $mapping: ID!) { updateSync(id: $sync, input: {name: "Intruder sync", mappingId: $mapping, enabled: false}) { id name } }`}},
+	"deleteSync":           {workspaceLevel: true, docs: []string{`mutation($sync: ID!) { deleteSync(id: $sync) }`}},
+	"startSync":            {workspaceLevel: true, docs: []string{`mutation($sync: ID!) { startSync(id: $sync, full: true) { id status } }`}},
+	"cancelSyncRun":        {workspaceLevel: true, docs: []string{`mutation($syncRun: ID!) { cancelSyncRun(id: $syncRun) { id status } }`}},
+	"syncRunUpdated":       {workspaceLevel: true, docs: []string{`subscription($workspace: ID!) { syncRunUpdated(workspaceId: $workspace) { id status sync { name } } }`}},
 	"run":                  {workspaceLevel: true, docs: []string{`subscription($run: ID!) { run(id: $run) { id rule { name } } }`}},
 	"appInstall":           {docs: []string{`query { appInstall(token: "walk-unknown-install") { shop workspaces { id name } agencies { id name } } }`}},
 	"completeAppInstall": {workspaceLevel: true, docs: []string{
@@ -234,26 +248,31 @@ func newWalkWorld(t *testing.T, h *testenv.Hub) *walkWorld {
 	ruleB, runB := seedRule(t, h, w.ownerB, wb, connB, "Bravo rule")
 	ruleA, runA := seedRule(t, h, w.ownerA, wa1, connA, "Alpha rule")
 	ruleWA2, runWA2 := seedRule(t, h, w.ownerA, wa2, connWA2, "Alpha hidden rule")
+	mapB, syncB, syncRunB := seedSync(t, h, connB, "Bravo")
+	mapA, syncA, syncRunA := seedSync(t, h, connA, "Alpha")
+	mapWA2, syncWA2, syncRunWA2 := seedSync(t, h, connWA2, "Alpha hidden")
 
 	w.b = tenant{
 		vars: map[string]any{
 			"agency": w.ownerB.AgencyID, "workspace": wb, "membership": memberBMembership, "invitation": invB.String("inviteMember.invitation.id"),
 			"token": tokB, "entry": entryB, "user": memberB.UserID, "inviteToken": inviteToken(h, invB.String("inviteMember.inviteUrl")),
-			"email": w.ownerB.Email, "connection": connB, "rule": ruleB, "run": runB,
+			"email": w.ownerB.Email, "connection": connB, "rule": ruleB, "run": runB, "mapping": mapB, "sync": syncB, "syncRun": syncRunB,
 		},
 		secrets: []string{"Bravo", "bravo", memberB.Email, w.ownerB.Email},
 	}
-	for _, id := range []string{w.ownerB.AgencyID, wb, memberBMembership, tokB, entryB, memberB.UserID, w.ownerB.UserID, connB, ruleB, runB} {
+	for _, id := range []string{w.ownerB.AgencyID, wb, memberBMembership, tokB, entryB, memberB.UserID, w.ownerB.UserID, connB, ruleB, runB, mapB, syncB, syncRunB} {
 		w.b.secrets = append(w.b.secrets, id, rawID(id))
 	}
 	w.a = tenant{vars: map[string]any{
 		"agency": w.ownerA.AgencyID, "workspace": wa1, "membership": memberAMembership, "invitation": invA.String("inviteMember.invitation.id"),
 		"token": rwA, "entry": entryWA2, "user": w.memberA.UserID, "inviteToken": inviteToken(h, invA.String("inviteMember.inviteUrl")),
-		"email": w.ownerA.Email, "connection": connA, "rule": ruleA, "run": runA,
+		"email": w.ownerA.Email, "connection": connA, "rule": ruleA, "run": runA, "mapping": mapA, "sync": syncA, "syncRun": syncRunA,
 	}}
-	w.hiddenWA2 = tenant{vars: copyVars(w.a.vars, map[string]any{"workspace": wa2, "connection": connWA2, "rule": ruleWA2, "run": runWA2}),
+	w.hiddenWA2 = tenant{vars: copyVars(w.a.vars, map[string]any{"workspace": wa2, "connection": connWA2, "rule": ruleWA2, "run": runWA2,
+		"mapping": mapWA2, "sync": syncWA2, "syncRun": syncRunWA2}),
 		secrets: []string{"Alpha Hidden Store", wa2, rawID(wa2), entryWA2, rawID(entryWA2), "Alpha hidden hook", connWA2, rawID(connWA2),
-			"Alpha hidden rule", ruleWA2, rawID(ruleWA2), runWA2, rawID(runWA2)}}
+			"Alpha hidden rule", ruleWA2, rawID(ruleWA2), runWA2, rawID(runWA2), "Alpha hidden mapping", mapWA2, rawID(mapWA2),
+			"Alpha hidden sync", syncWA2, rawID(syncWA2), syncRunWA2, rawID(syncRunWA2)}}
 	return w
 }
 
@@ -333,6 +352,10 @@ func snapshot(t *testing.T, db *bun.DB) string {
 		"SELECT id, rule_id, version FROM rule_versions ORDER BY id",
 		"SELECT id, status, pc, error FROM runs ORDER BY id",
 		"SELECT id, connection_id, event_id, processed_at FROM webhook_events ORDER BY id",
+		"SELECT id, name, current_version FROM mappings ORDER BY id",
+		"SELECT mapping_id, version FROM mapping_versions ORDER BY mapping_id, version",
+		"SELECT id, name, enabled, interval_minutes FROM syncs ORDER BY id",
+		"SELECT id, status, records_read FROM sync_runs ORDER BY id",
 	} {
 		var rows []map[string]any
 		require.NoError(t, db.NewRaw(q).Scan(context.Background(), &rows))
@@ -405,4 +428,28 @@ func seedRule(t *testing.T, h *testenv.Hub, a *testenv.Account, workspaceID, con
 	_, err = store.InsertRun(ctx, db, run)
 	require.NoError(t, err)
 	return ruleID, gid.Encode("Run", run.ID)
+}
+
+// seedSync gives a connection's workspace a mapping (written directly: the
+// walk's webhook connections have no entities), a sync of it, and a
+// running run with one failed record.
+func seedSync(t *testing.T, h *testenv.Hub, connectionID, name string) (string, string, string) {
+	t.Helper()
+	ctx, db, now := t.Context(), h.App.DB.Bun, time.Now().UTC()
+	conn, err := store.ConnectionByID(ctx, db, rawID(connectionID))
+	require.NoError(t, err)
+	m := &store.Mapping{ID: store.NewID(), AgencyID: conn.AgencyID, WorkspaceID: conn.WorkspaceID, Name: name + " mapping",
+		SourceConnectionID: conn.ID, SourceEntity: "customer", TargetConnectionID: conn.ID, TargetEntity: "contact",
+		CurrentVersion: 1, CreatedAt: now, UpdatedAt: now}
+	require.NoError(t, store.InsertMapping(ctx, db, m))
+	require.NoError(t, store.InsertMappingVersion(ctx, db, &store.MappingVersion{MappingID: m.ID, Version: 1, Definition: `{"fields":[]}`, CreatedAt: now}))
+	sy := &store.Sync{ID: store.NewID(), AgencyID: m.AgencyID, WorkspaceID: m.WorkspaceID, MappingID: m.ID, Name: name + " sync",
+		Enabled: true, CreatedAt: now, UpdatedAt: now}
+	require.NoError(t, store.InsertSync(ctx, db, sy))
+	run := &store.SyncRun{ID: store.NewID(), AgencyID: m.AgencyID, WorkspaceID: m.WorkspaceID, SyncID: sy.ID, MappingVersion: 1,
+		Mode: "FULL", Reason: "MANUAL", Status: store.SyncRunning, StartedAt: now, UpdatedAt: now}
+	require.NoError(t, store.InsertSyncRun(ctx, db, run))
+	require.NoError(t, store.InsertSyncRecordErrors(ctx, db, []store.SyncRecordError{{ID: store.NewID(), RunID: run.ID, SourceID: "c1",
+		Reason: name + " record refused", Record: `{"email":"` + strings.ToLower(strings.ReplaceAll(name, " ", "")) + `@example.com"}`, CreatedAt: now}}))
+	return gid.Encode("Mapping", m.ID), gid.Encode("Sync", sy.ID), gid.Encode("SyncRun", run.ID)
 }

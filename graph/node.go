@@ -40,6 +40,12 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 		n, err = r.Hub.GetRule(ctx, raw)
 	case typeRun:
 		n, err = r.Hub.Run(ctx, raw)
+	case typeMapping:
+		n, err = r.Hub.MappingByID(ctx, raw)
+	case typeSync:
+		n, err = r.Hub.SyncByID(ctx, raw)
+	case typeSyncRun:
+		n, err = r.Hub.SyncRunByID(ctx, raw)
 	default:
 		return nil, nil
 	}

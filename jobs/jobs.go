@@ -22,6 +22,8 @@ type Deps struct {
 	Webhooks Webhooks
 	// Automation advances runs (the hub, bound after it is built).
 	Automation Automation
+	// Syncs runs sync pages (the hub, bound after it is built).
+	Syncs Syncs
 	// Keys seal credentials; the newest key seals.
 	Keys *secrets.Keyring
 }
@@ -39,6 +41,8 @@ func Register(workers *river.Workers, d Deps) {
 	river.AddWorker(workers, &WakeRunsWorker{deps: d})
 	river.AddWorker(workers, &DetectInactiveWorker{deps: d})
 	river.AddWorker(workers, &FireSchedulesWorker{deps: d})
+	river.AddWorker(workers, &SyncPageWorker{deps: d})
+	river.AddWorker(workers, &StartDueSyncsWorker{deps: d})
 }
 
 // Periodic returns the jobs the hub schedules itself.
@@ -53,5 +57,8 @@ func Periodic() []*river.PeriodicJob {
 		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return ResealCredentialsArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "reseal_credentials"}),
+		river.NewPeriodicJob(river.PeriodicInterval(time.Minute),
+			func() (river.JobArgs, *river.InsertOpts) { return StartDueSyncsArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "start_due_syncs"}),
 	)
 }

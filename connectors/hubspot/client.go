@@ -546,3 +546,6 @@ func (c *Client) RevokeRefreshToken(ctx context.Context, access, refresh secrets
 	}
 	return err
 }
+
+// RetryAfterDelay implements connectors.RateLimited.
+func (e *RateLimitedError) RetryAfterDelay() time.Duration { return e.RetryAfter }

@@ -379,14 +379,17 @@ type CustomerRecord struct {
 
 // CustomerPage is one page of customers.
 type CustomerPage struct {
+	// Total is how many customers match (at least; capped by Shopify at
+	// 10,000), read with the first page only; -1 on later pages.
+	Total       int
 	Customers   []CustomerRecord
 	HasNextPage bool
 	// EndCursor is the after argument for the next page.
 	EndCursor string
 }
 
-const customersQuery = `query SwitchboardCustomers($first: Int!, $after: String) {
-  customers(first: $first, after: $after, sortKey: ID) {
+const customersQuery = `query SwitchboardCustomers($first: Int!, $after: String, $query: String, $first_page: Boolean!) {
+  customers(first: $first, after: $after, sortKey: ID, query: $query) {
     edges {
       node {
         id email firstName lastName phone tags createdAt updatedAt numberOfOrders
@@ -396,6 +399,7 @@ const customersQuery = `query SwitchboardCustomers($first: Int!, $after: String)
     }
     pageInfo { hasNextPage endCursor }
   }
+  customersCount(query: $query) @include(if: $first_page) { count }
 }`
 
 // MaxPageSize is the largest first Shopify accepts on a connection.
@@ -404,12 +408,21 @@ const MaxPageSize = 250
 // Customers reads one page of customers in id order, starting after the
 // cursor after ("" for the first page).
 func (c *Client) Customers(ctx context.Context, shop string, token secrets.Secret, first int, after string) (CustomerPage, Cost, error) {
+	return c.SearchCustomers(ctx, shop, token, first, after, "")
+}
+
+// SearchCustomers is Customers limited by a search query in Shopify's
+// syntax, e.g. updated_at:>='2026-01-02T15:04:05Z' ("" for all).
+func (c *Client) SearchCustomers(ctx context.Context, shop string, token secrets.Secret, first int, after, query string) (CustomerPage, Cost, error) {
 	if first < 1 || first > MaxPageSize {
 		return CustomerPage{}, Cost{}, fmt.Errorf("shopify: customers: first must be 1..%d, got %d", MaxPageSize, first)
 	}
-	vars := map[string]any{"first": first, "after": nil}
+	vars := map[string]any{"first": first, "after": nil, "query": nil, "first_page": after == ""}
 	if after != "" {
 		vars["after"] = after
+	}
+	if query != "" {
+		vars["query"] = query
 	}
 	var data struct {
 		Customers struct {
@@ -435,12 +448,18 @@ func (c *Client) Customers(ctx context.Context, shop string, token secrets.Secre
 				EndCursor   *string `json:"endCursor"`
 			} `json:"pageInfo"`
 		} `json:"customers"`
+		CustomersCount *struct {
+			Count int `json:"count"`
+		} `json:"customersCount"`
 	}
 	cost, err := c.GraphQL(ctx, shop, token, customersQuery, vars, &data)
 	if err != nil {
 		return CustomerPage{}, cost, err
 	}
-	page := CustomerPage{HasNextPage: data.Customers.PageInfo.HasNextPage, Customers: make([]CustomerRecord, 0, len(data.Customers.Edges))}
+	page := CustomerPage{Total: -1, HasNextPage: data.Customers.PageInfo.HasNextPage, Customers: make([]CustomerRecord, 0, len(data.Customers.Edges))}
+	if data.CustomersCount != nil {
+		page.Total = data.CustomersCount.Count
+	}
 	if p := data.Customers.PageInfo.EndCursor; p != nil {
 		page.EndCursor = *p
 	}
@@ -576,3 +595,6 @@ func (c *Client) AuthorizeURL(shop, clientID, redirectURI, state string, scopes 
 	q.Set("state", state)
 	return ep.AuthURL + "?" + q.Encode(), nil
 }
+
+// RetryAfterDelay implements connectors.RateLimited.
+func (e *ThrottledError) RetryAfterDelay() time.Duration { return e.RetryAfter }

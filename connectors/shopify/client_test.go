@@ -44,9 +44,16 @@ func TestClientCustomersPagination(t *testing.T) {
 	for {
 		page, cost, err := client.Customers(ctx, oqShop, tok, 100, after)
 		require.NoError(t, err)
+		count := 0 // customersCount, asked with the first page only
+		if after == "" {
+			count = 1
+			require.Equal(t, 250, page.Total)
+		} else {
+			require.Equal(t, -1, page.Total)
+		}
 		pages++
-		require.Equal(t, 2+100*3, cost.RequestedQueryCost)
-		require.Equal(t, 2+len(page.Customers)*3, cost.ActualQueryCost)
+		require.Equal(t, 2+100*3+count, cost.RequestedQueryCost)
+		require.Equal(t, 2+len(page.Customers)*3+count, cost.ActualQueryCost)
 		require.Equal(t, 2000.0, cost.MaximumAvailable)
 		require.Equal(t, 100.0, cost.RestoreRate)
 		for _, c := range page.Customers {
@@ -93,8 +100,8 @@ func TestClientThrottled(t *testing.T) {
 	_, cost, err := client.Customers(ctx, oqShop, tok, 100, "")
 	var te *shopify.ThrottledError
 	require.ErrorAs(t, err, &te)
-	require.Equal(t, 3020*time.Millisecond, te.RetryAfter, "302 points at 100 points/s")
-	require.Equal(t, 302, te.Cost.RequestedQueryCost)
+	require.Equal(t, 3030*time.Millisecond, te.RetryAfter, "303 points (the page and the count) at 100 points/s")
+	require.Equal(t, 303, te.Cost.RequestedQueryCost)
 	require.Equal(t, 0, te.Cost.ActualQueryCost)
 	require.Equal(t, te.Cost, cost)
 	require.NotContains(t, err.Error(), tok.Reveal())
@@ -102,14 +109,14 @@ func TestClientThrottled(t *testing.T) {
 	clk.Advance(te.RetryAfter / 2)
 	_, _, err = client.Customers(ctx, oqShop, tok, 100, "")
 	require.ErrorAs(t, err, &te)
-	require.Equal(t, 1510*time.Millisecond, te.RetryAfter)
+	require.Equal(t, 1520*time.Millisecond, te.RetryAfter)
 
 	clk.Advance(te.RetryAfter)
 	page, cost, err := client.Customers(ctx, oqShop, tok, 100, "")
 	require.NoError(t, err)
 	require.Len(t, page.Customers, 20)
-	require.Equal(t, 62, cost.ActualQueryCost)
-	require.Equal(t, 240.0, cost.CurrentlyAvailable, "302 restored, 302 spent, 240 refunded")
+	require.Equal(t, 63, cost.ActualQueryCost)
+	require.Equal(t, 240.0, cost.CurrentlyAvailable, "303 restored, 303 spent, 240 refunded")
 }
 
 func TestClientUnauthorized(t *testing.T) {

@@ -46,6 +46,8 @@ type ResolverRoot interface {
 	Event() EventResolver
 	Invitation() InvitationResolver
 	InvitationPreview() InvitationPreviewResolver
+	Mapping() MappingResolver
+	MappingPreviewRow() MappingPreviewRowResolver
 	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -55,6 +57,9 @@ type ResolverRoot interface {
 	RuleTrigger() RuleTriggerResolver
 	Run() RunResolver
 	Subscription() SubscriptionResolver
+	Sync() SyncResolver
+	SyncRecordError() SyncRecordErrorResolver
+	SyncRun() SyncRunResolver
 	User() UserResolver
 	Viewer() ViewerResolver
 	Workspace() WorkspaceResolver
@@ -309,6 +314,27 @@ type ComplexityRoot struct {
 		InviteURL  func(childComplexity int) int
 	}
 
+	Mapping struct {
+		CreatedAt        func(childComplexity int) int
+		Definition       func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Name             func(childComplexity int) int
+		SourceConnection func(childComplexity int) int
+		SourceEntity     func(childComplexity int) int
+		Syncs            func(childComplexity int) int
+		TargetConnection func(childComplexity int) int
+		TargetEntity     func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+		Version          func(childComplexity int) int
+	}
+
+	MappingPreviewRow struct {
+		Errors   func(childComplexity int) int
+		Source   func(childComplexity int) int
+		SourceID func(childComplexity int) int
+		Target   func(childComplexity int) int
+	}
+
 	Membership struct {
 		Agency        func(childComplexity int) int
 		AllWorkspaces func(childComplexity int) int
@@ -336,13 +362,18 @@ type ComplexityRoot struct {
 		ArchiveWorkspace     func(childComplexity int, id string) int
 		BacktestRule         func(childComplexity int, id string, from time.Time, to time.Time) int
 		CancelRun            func(childComplexity int, id string) int
+		CancelSyncRun        func(childComplexity int, id string) int
 		ChangeMemberRole     func(childComplexity int, input hub.ChangeMemberRoleInput) int
 		CompleteAppInstall   func(childComplexity int, input hub.CompleteAppInstallInput) int
 		CreateAPIToken       func(childComplexity int, input hub.CreateAPITokenInput) int
 		CreateConnection     func(childComplexity int, input hub.CreateConnectionInput) int
+		CreateMapping        func(childComplexity int, workspaceID string, input model.MappingInput) int
 		CreateRule           func(childComplexity int, workspaceID string, input model.RuleInput) int
+		CreateSync           func(childComplexity int, workspaceID string, input model.SyncInput) int
 		CreateWorkspace      func(childComplexity int, input hub.CreateWorkspaceInput) int
+		DeleteMapping        func(childComplexity int, id string) int
 		DeleteRule           func(childComplexity int, id string) int
+		DeleteSync           func(childComplexity int, id string) int
 		Disconnect           func(childComplexity int, id string) int
 		InviteMember         func(childComplexity int, input hub.InviteMemberInput) int
 		Reconnect            func(childComplexity int, id string) int
@@ -358,9 +389,12 @@ type ComplexityRoot struct {
 		SignOut              func(childComplexity int) int
 		SignUp               func(childComplexity int, input hub.SignUpInput) int
 		StartConnection      func(childComplexity int, input hub.CreateConnectionInput) int
+		StartSync            func(childComplexity int, id string, full *bool) int
 		TestConnection       func(childComplexity int, id string) int
 		TestRule             func(childComplexity int, workspaceID string, input model.RuleInput, eventID *string) int
+		UpdateMapping        func(childComplexity int, id string, input model.MappingInput) int
 		UpdateRule           func(childComplexity int, id string, input model.RuleInput) int
+		UpdateSync           func(childComplexity int, id string, input model.SyncInput) int
 	}
 
 	PageInfo struct {
@@ -378,12 +412,17 @@ type ComplexityRoot struct {
 		Connectors        func(childComplexity int, category *connectors.Category, search *string) int
 		InvitationPreview func(childComplexity int, token string) int
 		Invitations       func(childComplexity int, agencyID string, first *int, after *string, status *store.InvitationStatus) int
+		Mappings          func(childComplexity int, workspaceID string) int
 		Members           func(childComplexity int, agencyID string, first *int, after *string) int
 		Node              func(childComplexity int, id string) int
+		PreviewMapping    func(childComplexity int, workspaceID string, input model.MappingInput, limit *int) int
 		PreviewTemplate   func(childComplexity int, workspaceID string, eventType string, template string, html *bool) int
 		Recipes           func(childComplexity int) int
 		Rules             func(childComplexity int, workspaceID string) int
 		Runs              func(childComplexity int, workspaceID string, ruleID *string, status *store.RunStatus, customerID *string, from *time.Time, to *time.Time, first *int, after *string) int
+		Sync              func(childComplexity int, id string) int
+		SyncRun           func(childComplexity int, id string) int
+		Syncs             func(childComplexity int, workspaceID string) int
 		TriggerEvents     func(childComplexity int) int
 		Viewer            func(childComplexity int) int
 		Workspace         func(childComplexity int, id string) int
@@ -495,6 +534,50 @@ type ComplexityRoot struct {
 		ConnectionStatusChanged func(childComplexity int, workspaceID string) int
 		Run                     func(childComplexity int, id string) int
 		RunUpdated              func(childComplexity int, workspaceID string) int
+		SyncRunUpdated          func(childComplexity int, workspaceID string, runID *string) int
+	}
+
+	Sync struct {
+		ActiveRun       func(childComplexity int) int
+		Checkpoint      func(childComplexity int) int
+		Enabled         func(childComplexity int) int
+		ID              func(childComplexity int) int
+		IntervalMinutes func(childComplexity int) int
+		LinkedRecords   func(childComplexity int) int
+		Mapping         func(childComplexity int) int
+		Name            func(childComplexity int) int
+		NextRunAt       func(childComplexity int) int
+		OnEvents        func(childComplexity int) int
+		Runs            func(childComplexity int, first *int) int
+	}
+
+	SyncRecordError struct {
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		Record    func(childComplexity int) int
+		SourceID  func(childComplexity int) int
+	}
+
+	SyncRun struct {
+		Error            func(childComplexity int) int
+		EtaSeconds       func(childComplexity int) int
+		FinishedAt       func(childComplexity int) int
+		ID               func(childComplexity int) int
+		MappingVersion   func(childComplexity int) int
+		Mode             func(childComplexity int) int
+		Pages            func(childComplexity int) int
+		Reason           func(childComplexity int) int
+		RecordErrors     func(childComplexity int, first *int, offset *int) int
+		RecordsFailed    func(childComplexity int) int
+		RecordsPerSecond func(childComplexity int) int
+		RecordsRead      func(childComplexity int) int
+		RecordsTotal     func(childComplexity int) int
+		RecordsWritten   func(childComplexity int) int
+		StartedAt        func(childComplexity int) int
+		Status           func(childComplexity int) int
+		Sync             func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
 	}
 
 	TemplatePreview struct {
@@ -622,6 +705,23 @@ type InvitationResolver interface {
 type InvitationPreviewResolver interface {
 	AgencyID(ctx context.Context, obj *hub.InvitationPreview) (string, error)
 }
+type MappingResolver interface {
+	ID(ctx context.Context, obj *hub.Mapping) (string, error)
+
+	SourceConnection(ctx context.Context, obj *hub.Mapping) (*store.Connection, error)
+
+	TargetConnection(ctx context.Context, obj *hub.Mapping) (*store.Connection, error)
+
+	Version(ctx context.Context, obj *hub.Mapping) (int, error)
+	Definition(ctx context.Context, obj *hub.Mapping) (any, error)
+
+	Syncs(ctx context.Context, obj *hub.Mapping) ([]store.Sync, error)
+}
+type MappingPreviewRowResolver interface {
+	Source(ctx context.Context, obj *hub.PreviewRow) (any, error)
+	Target(ctx context.Context, obj *hub.PreviewRow) (any, error)
+	Errors(ctx context.Context, obj *hub.PreviewRow) (any, error)
+}
 type MembershipResolver interface {
 	ID(ctx context.Context, obj *store.Membership) (string, error)
 	Agency(ctx context.Context, obj *store.Membership) (*store.Agency, error)
@@ -658,6 +758,14 @@ type MutationResolver interface {
 	AcceptInvitation(ctx context.Context, input hub.AcceptInvitationInput) (*model.AuthPayload, error)
 	ChangeMemberRole(ctx context.Context, input hub.ChangeMemberRoleInput) (*store.Membership, error)
 	RemoveMember(ctx context.Context, membershipID string) (bool, error)
+	CreateMapping(ctx context.Context, workspaceID string, input model.MappingInput) (*hub.Mapping, error)
+	UpdateMapping(ctx context.Context, id string, input model.MappingInput) (*hub.Mapping, error)
+	DeleteMapping(ctx context.Context, id string) (bool, error)
+	CreateSync(ctx context.Context, workspaceID string, input model.SyncInput) (*store.Sync, error)
+	UpdateSync(ctx context.Context, id string, input model.SyncInput) (*store.Sync, error)
+	DeleteSync(ctx context.Context, id string) (bool, error)
+	StartSync(ctx context.Context, id string, full *bool) (*store.SyncRun, error)
+	CancelSyncRun(ctx context.Context, id string) (*store.SyncRun, error)
 	CreateAPIToken(ctx context.Context, input hub.CreateAPITokenInput) (*model.CreateAPITokenPayload, error)
 	RevokeAPIToken(ctx context.Context, id string) (*store.APIToken, error)
 }
@@ -680,6 +788,11 @@ type QueryResolver interface {
 	Members(ctx context.Context, agencyID string, first *int, after *string) (*model.MembershipConnection, error)
 	Invitations(ctx context.Context, agencyID string, first *int, after *string, status *store.InvitationStatus) (*model.InvitationConnection, error)
 	InvitationPreview(ctx context.Context, token string) (*hub.InvitationPreview, error)
+	Mappings(ctx context.Context, workspaceID string) ([]hub.Mapping, error)
+	PreviewMapping(ctx context.Context, workspaceID string, input model.MappingInput, limit *int) ([]hub.PreviewRow, error)
+	Syncs(ctx context.Context, workspaceID string) ([]store.Sync, error)
+	Sync(ctx context.Context, id string) (*store.Sync, error)
+	SyncRun(ctx context.Context, id string) (*store.SyncRun, error)
 	APITokens(ctx context.Context, agencyID string, first *int, after *string, includeRevoked *bool) (*model.APITokenConnection, error)
 }
 type RateBudgetResolver interface {
@@ -721,6 +834,32 @@ type SubscriptionResolver interface {
 	RunUpdated(ctx context.Context, workspaceID string) (<-chan *store.Run, error)
 	Run(ctx context.Context, id string) (<-chan *store.Run, error)
 	ConnectionStatusChanged(ctx context.Context, workspaceID string) (<-chan *store.Connection, error)
+	SyncRunUpdated(ctx context.Context, workspaceID string, runID *string) (<-chan *store.SyncRun, error)
+}
+type SyncResolver interface {
+	ID(ctx context.Context, obj *store.Sync) (string, error)
+
+	Mapping(ctx context.Context, obj *store.Sync) (*hub.Mapping, error)
+
+	LinkedRecords(ctx context.Context, obj *store.Sync) (int, error)
+	Runs(ctx context.Context, obj *store.Sync, first *int) ([]store.SyncRun, error)
+	ActiveRun(ctx context.Context, obj *store.Sync) (*store.SyncRun, error)
+}
+type SyncRecordErrorResolver interface {
+	Record(ctx context.Context, obj *store.SyncRecordError) (any, error)
+}
+type SyncRunResolver interface {
+	ID(ctx context.Context, obj *store.SyncRun) (string, error)
+	Sync(ctx context.Context, obj *store.SyncRun) (*store.Sync, error)
+
+	Mode(ctx context.Context, obj *store.SyncRun) (model.SyncRunMode, error)
+
+	Status(ctx context.Context, obj *store.SyncRun) (model.SyncRunStatus, error)
+
+	RecordsPerSecond(ctx context.Context, obj *store.SyncRun) (float64, error)
+	EtaSeconds(ctx context.Context, obj *store.SyncRun) (*int, error)
+
+	RecordErrors(ctx context.Context, obj *store.SyncRun, first *int, offset *int) ([]store.SyncRecordError, error)
 }
 type UserResolver interface {
 	ID(ctx context.Context, obj *store.User) (string, error)
@@ -1729,6 +1868,98 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InviteMemberPayload.InviteURL(childComplexity), true
 
+	case "Mapping.createdAt":
+		if e.ComplexityRoot.Mapping.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.CreatedAt(childComplexity), true
+	case "Mapping.definition":
+		if e.ComplexityRoot.Mapping.Definition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.Definition(childComplexity), true
+	case "Mapping.id":
+		if e.ComplexityRoot.Mapping.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.ID(childComplexity), true
+	case "Mapping.name":
+		if e.ComplexityRoot.Mapping.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.Name(childComplexity), true
+	case "Mapping.sourceConnection":
+		if e.ComplexityRoot.Mapping.SourceConnection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.SourceConnection(childComplexity), true
+	case "Mapping.sourceEntity":
+		if e.ComplexityRoot.Mapping.SourceEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.SourceEntity(childComplexity), true
+	case "Mapping.syncs":
+		if e.ComplexityRoot.Mapping.Syncs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.Syncs(childComplexity), true
+	case "Mapping.targetConnection":
+		if e.ComplexityRoot.Mapping.TargetConnection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.TargetConnection(childComplexity), true
+	case "Mapping.targetEntity":
+		if e.ComplexityRoot.Mapping.TargetEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.TargetEntity(childComplexity), true
+	case "Mapping.updatedAt":
+		if e.ComplexityRoot.Mapping.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.UpdatedAt(childComplexity), true
+	case "Mapping.version":
+		if e.ComplexityRoot.Mapping.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mapping.Version(childComplexity), true
+
+	case "MappingPreviewRow.errors":
+		if e.ComplexityRoot.MappingPreviewRow.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MappingPreviewRow.Errors(childComplexity), true
+	case "MappingPreviewRow.source":
+		if e.ComplexityRoot.MappingPreviewRow.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MappingPreviewRow.Source(childComplexity), true
+	case "MappingPreviewRow.sourceId":
+		if e.ComplexityRoot.MappingPreviewRow.SourceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MappingPreviewRow.SourceID(childComplexity), true
+	case "MappingPreviewRow.target":
+		if e.ComplexityRoot.MappingPreviewRow.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MappingPreviewRow.Target(childComplexity), true
+
 	case "Membership.agency":
 		if e.ComplexityRoot.Membership.Agency == nil {
 			break
@@ -1859,6 +2090,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelRun(childComplexity, args["id"].(string)), true
+	case "Mutation.cancelSyncRun":
+		if e.ComplexityRoot.Mutation.CancelSyncRun == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelSyncRun_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelSyncRun(childComplexity, args["id"].(string)), true
 	case "Mutation.changeMemberRole":
 		if e.ComplexityRoot.Mutation.ChangeMemberRole == nil {
 			break
@@ -1903,6 +2145,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateConnection(childComplexity, args["input"].(hub.CreateConnectionInput)), true
+	case "Mutation.createMapping":
+		if e.ComplexityRoot.Mutation.CreateMapping == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMapping_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMapping(childComplexity, args["workspaceId"].(string), args["input"].(model.MappingInput)), true
 	case "Mutation.createRule":
 		if e.ComplexityRoot.Mutation.CreateRule == nil {
 			break
@@ -1914,6 +2167,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateRule(childComplexity, args["workspaceId"].(string), args["input"].(model.RuleInput)), true
+	case "Mutation.createSync":
+		if e.ComplexityRoot.Mutation.CreateSync == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSync_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSync(childComplexity, args["workspaceId"].(string), args["input"].(model.SyncInput)), true
 	case "Mutation.createWorkspace":
 		if e.ComplexityRoot.Mutation.CreateWorkspace == nil {
 			break
@@ -1925,6 +2189,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWorkspace(childComplexity, args["input"].(hub.CreateWorkspaceInput)), true
+	case "Mutation.deleteMapping":
+		if e.ComplexityRoot.Mutation.DeleteMapping == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteMapping_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteMapping(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteRule":
 		if e.ComplexityRoot.Mutation.DeleteRule == nil {
 			break
@@ -1936,6 +2211,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteRule(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteSync":
+		if e.ComplexityRoot.Mutation.DeleteSync == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSync_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteSync(childComplexity, args["id"].(string)), true
 	case "Mutation.disconnect":
 		if e.ComplexityRoot.Mutation.Disconnect == nil {
 			break
@@ -2096,6 +2382,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.StartConnection(childComplexity, args["input"].(hub.CreateConnectionInput)), true
+	case "Mutation.startSync":
+		if e.ComplexityRoot.Mutation.StartSync == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startSync_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartSync(childComplexity, args["id"].(string), args["full"].(*bool)), true
 	case "Mutation.testConnection":
 		if e.ComplexityRoot.Mutation.TestConnection == nil {
 			break
@@ -2118,6 +2415,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.TestRule(childComplexity, args["workspaceId"].(string), args["input"].(model.RuleInput), args["eventId"].(*string)), true
+	case "Mutation.updateMapping":
+		if e.ComplexityRoot.Mutation.UpdateMapping == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMapping_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMapping(childComplexity, args["id"].(string), args["input"].(model.MappingInput)), true
 	case "Mutation.updateRule":
 		if e.ComplexityRoot.Mutation.UpdateRule == nil {
 			break
@@ -2129,6 +2437,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateRule(childComplexity, args["id"].(string), args["input"].(model.RuleInput)), true
+	case "Mutation.updateSync":
+		if e.ComplexityRoot.Mutation.UpdateSync == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSync_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateSync(childComplexity, args["id"].(string), args["input"].(model.SyncInput)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2243,6 +2562,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Invitations(childComplexity, args["agencyId"].(string), args["first"].(*int), args["after"].(*string), args["status"].(*store.InvitationStatus)), true
+	case "Query.mappings":
+		if e.ComplexityRoot.Query.Mappings == nil {
+			break
+		}
+
+		args, err := ec.field_Query_mappings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Mappings(childComplexity, args["workspaceId"].(string)), true
 	case "Query.members":
 		if e.ComplexityRoot.Query.Members == nil {
 			break
@@ -2265,6 +2595,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.previewMapping":
+		if e.ComplexityRoot.Query.PreviewMapping == nil {
+			break
+		}
+
+		args, err := ec.field_Query_previewMapping_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PreviewMapping(childComplexity, args["workspaceId"].(string), args["input"].(model.MappingInput), args["limit"].(*int)), true
 	case "Query.previewTemplate":
 		if e.ComplexityRoot.Query.PreviewTemplate == nil {
 			break
@@ -2304,6 +2645,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Runs(childComplexity, args["workspaceId"].(string), args["ruleId"].(*string), args["status"].(*store.RunStatus), args["customerId"].(*string), args["from"].(*time.Time), args["to"].(*time.Time), args["first"].(*int), args["after"].(*string)), true
+	case "Query.sync":
+		if e.ComplexityRoot.Query.Sync == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sync_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Sync(childComplexity, args["id"].(string)), true
+	case "Query.syncRun":
+		if e.ComplexityRoot.Query.SyncRun == nil {
+			break
+		}
+
+		args, err := ec.field_Query_syncRun_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SyncRun(childComplexity, args["id"].(string)), true
+	case "Query.syncs":
+		if e.ComplexityRoot.Query.Syncs == nil {
+			break
+		}
+
+		args, err := ec.field_Query_syncs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Syncs(childComplexity, args["workspaceId"].(string)), true
 	case "Query.triggerEvents":
 		if e.ComplexityRoot.Query.TriggerEvents == nil {
 			break
@@ -2779,6 +3153,234 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.RunUpdated(childComplexity, args["workspaceId"].(string)), true
+	case "Subscription.syncRunUpdated":
+		if e.ComplexityRoot.Subscription.SyncRunUpdated == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_syncRunUpdated_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.SyncRunUpdated(childComplexity, args["workspaceId"].(string), args["runId"].(*string)), true
+
+	case "Sync.activeRun":
+		if e.ComplexityRoot.Sync.ActiveRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.ActiveRun(childComplexity), true
+	case "Sync.checkpoint":
+		if e.ComplexityRoot.Sync.Checkpoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.Checkpoint(childComplexity), true
+	case "Sync.enabled":
+		if e.ComplexityRoot.Sync.Enabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.Enabled(childComplexity), true
+	case "Sync.id":
+		if e.ComplexityRoot.Sync.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.ID(childComplexity), true
+	case "Sync.intervalMinutes":
+		if e.ComplexityRoot.Sync.IntervalMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.IntervalMinutes(childComplexity), true
+	case "Sync.linkedRecords":
+		if e.ComplexityRoot.Sync.LinkedRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.LinkedRecords(childComplexity), true
+	case "Sync.mapping":
+		if e.ComplexityRoot.Sync.Mapping == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.Mapping(childComplexity), true
+	case "Sync.name":
+		if e.ComplexityRoot.Sync.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.Name(childComplexity), true
+	case "Sync.nextRunAt":
+		if e.ComplexityRoot.Sync.NextRunAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.NextRunAt(childComplexity), true
+	case "Sync.onEvents":
+		if e.ComplexityRoot.Sync.OnEvents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.OnEvents(childComplexity), true
+	case "Sync.runs":
+		if e.ComplexityRoot.Sync.Runs == nil {
+			break
+		}
+
+		args, err := ec.field_Sync_runs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Sync.Runs(childComplexity, args["first"].(*int)), true
+
+	case "SyncRecordError.createdAt":
+		if e.ComplexityRoot.SyncRecordError.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRecordError.CreatedAt(childComplexity), true
+	case "SyncRecordError.id":
+		if e.ComplexityRoot.SyncRecordError.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRecordError.ID(childComplexity), true
+	case "SyncRecordError.reason":
+		if e.ComplexityRoot.SyncRecordError.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRecordError.Reason(childComplexity), true
+	case "SyncRecordError.record":
+		if e.ComplexityRoot.SyncRecordError.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRecordError.Record(childComplexity), true
+	case "SyncRecordError.sourceId":
+		if e.ComplexityRoot.SyncRecordError.SourceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRecordError.SourceID(childComplexity), true
+
+	case "SyncRun.error":
+		if e.ComplexityRoot.SyncRun.Error == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.Error(childComplexity), true
+	case "SyncRun.etaSeconds":
+		if e.ComplexityRoot.SyncRun.EtaSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.EtaSeconds(childComplexity), true
+	case "SyncRun.finishedAt":
+		if e.ComplexityRoot.SyncRun.FinishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.FinishedAt(childComplexity), true
+	case "SyncRun.id":
+		if e.ComplexityRoot.SyncRun.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.ID(childComplexity), true
+	case "SyncRun.mappingVersion":
+		if e.ComplexityRoot.SyncRun.MappingVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.MappingVersion(childComplexity), true
+	case "SyncRun.mode":
+		if e.ComplexityRoot.SyncRun.Mode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.Mode(childComplexity), true
+	case "SyncRun.pages":
+		if e.ComplexityRoot.SyncRun.Pages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.Pages(childComplexity), true
+	case "SyncRun.reason":
+		if e.ComplexityRoot.SyncRun.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.Reason(childComplexity), true
+	case "SyncRun.recordErrors":
+		if e.ComplexityRoot.SyncRun.RecordErrors == nil {
+			break
+		}
+
+		args, err := ec.field_SyncRun_recordErrors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.SyncRun.RecordErrors(childComplexity, args["first"].(*int), args["offset"].(*int)), true
+	case "SyncRun.recordsFailed":
+		if e.ComplexityRoot.SyncRun.RecordsFailed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.RecordsFailed(childComplexity), true
+	case "SyncRun.recordsPerSecond":
+		if e.ComplexityRoot.SyncRun.RecordsPerSecond == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.RecordsPerSecond(childComplexity), true
+	case "SyncRun.recordsRead":
+		if e.ComplexityRoot.SyncRun.RecordsRead == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.RecordsRead(childComplexity), true
+	case "SyncRun.recordsTotal":
+		if e.ComplexityRoot.SyncRun.RecordsTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.RecordsTotal(childComplexity), true
+	case "SyncRun.recordsWritten":
+		if e.ComplexityRoot.SyncRun.RecordsWritten == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.RecordsWritten(childComplexity), true
+	case "SyncRun.startedAt":
+		if e.ComplexityRoot.SyncRun.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.StartedAt(childComplexity), true
+	case "SyncRun.status":
+		if e.ComplexityRoot.SyncRun.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.Status(childComplexity), true
+	case "SyncRun.sync":
+		if e.ComplexityRoot.SyncRun.Sync == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.Sync(childComplexity), true
+	case "SyncRun.updatedAt":
+		if e.ComplexityRoot.SyncRun.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncRun.UpdatedAt(childComplexity), true
 
 	case "TemplatePreview.error":
 		if e.ComplexityRoot.TemplatePreview.Error == nil {
@@ -2966,6 +3568,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateConnectionInput", ec.unmarshalInputCreateConnectionInput),
 			graphql.NewInputUnmarshaler("CreateWorkspaceInput", ec.unmarshalInputCreateWorkspaceInput),
 			graphql.NewInputUnmarshaler("InviteMemberInput", ec.unmarshalInputInviteMemberInput),
+			graphql.NewInputUnmarshaler("MappingInput", ec.unmarshalInputMappingInput),
 			graphql.NewInputUnmarshaler("RenameWorkspaceInput", ec.unmarshalInputRenameWorkspaceInput),
 			graphql.NewInputUnmarshaler("RuleInput", ec.unmarshalInputRuleInput),
 			graphql.NewInputUnmarshaler("RuleTriggerInput", ec.unmarshalInputRuleTriggerInput),
@@ -2973,6 +3576,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("SignUpInput", ec.unmarshalInputSignUpInput),
 			graphql.NewInputUnmarshaler("StartConnectionInput", ec.unmarshalInputStartConnectionInput),
+			graphql.NewInputUnmarshaler("SyncInput", ec.unmarshalInputSyncInput),
 		)
 	}
 	first := true
@@ -3937,6 +4541,166 @@ extend type Mutation {
   removeMember(membershipId: ID!): Boolean!
 }
 `, BuiltIn: false},
+	{Name: "../schema/syncs.graphqls", Input: `# Field mappings and syncs: source connection + entity → mapping → target
+# connection + entity, run page by page as River jobs with live progress.
+
+"How records of a source entity become records of a target entity; versioned."
+type Mapping implements Node {
+  id: ID!
+  name: String!
+  sourceConnection: Connection!
+  "A readable entity of the source's connector (see Connector.entities)."
+  sourceEntity: String!
+  targetConnection: Connection!
+  "A writable entity of the target's connector."
+  targetEntity: String!
+  "The current version (1, 2, …); each save makes a new one, runs keep theirs."
+  version: Int!
+  """
+  {fields: [{target, source | constant | template, transforms: [{kind, …}]}]}.
+  Transform kinds: trim, lower, upper, split {separator, index}, join {separator},
+  e164 {region}, date {layout, timeZone}, number {decimals}, currency {currency},
+  lookup {table, default}, first_non_empty {paths}.
+  """
+  definition: JSON!
+  createdAt: Time!
+  updatedAt: Time!
+  syncs: [Sync!]!
+}
+
+input MappingInput {
+  "1 to 120 characters, unique in the workspace."
+  name: String!
+  sourceConnectionId: ID!
+  sourceEntity: String!
+  targetConnectionId: ID!
+  targetEntity: String!
+  "See Mapping.definition."
+  definition: JSON!
+}
+
+"One source record and what the mapping makes of it."
+type MappingPreviewRow {
+  sourceId: String!
+  "The source record's fields."
+  source: JSON!
+  "The target fields the mapping produced."
+  target: JSON!
+  "Problems by target field; a record with problems is kept as a failed record by a sync, not written."
+  errors: JSON
+}
+
+"Runs a mapping: on demand, every intervalMinutes, and on the source's changes."
+type Sync implements Node {
+  id: ID!
+  name: String!
+  mapping: Mapping!
+  "Incremental runs this often (null: on demand only)."
+  intervalMinutes: Int
+  "Runs incrementally when the source reports a change (webhooks)."
+  onEvents: Boolean!
+  enabled: Boolean!
+  "Records changed since this time are read by the next incremental run."
+  checkpoint: Time
+  nextRunAt: Time
+  "Source records written to the target so far (their links)."
+  linkedRecords: Int!
+  "Latest runs first; first is at most 100."
+  runs(first: Int = 20): [SyncRun!]!
+  "The run in progress, if any."
+  activeRun: SyncRun
+}
+
+input SyncInput {
+  name: String!
+  mappingId: ID!
+  "5 to 10080 (a week); null for on demand only."
+  intervalMinutes: Int
+  onEvents: Boolean = false
+  enabled: Boolean = true
+}
+
+enum SyncRunStatus {
+  RUNNING
+  SUCCEEDED
+  FAILED
+  CANCELLED
+}
+
+enum SyncRunMode {
+  "Every source record."
+  FULL
+  "Records changed since the sync's checkpoint."
+  INCREMENTAL
+}
+
+"One pass of a sync, with its progress."
+type SyncRun implements Node {
+  id: ID!
+  sync: Sync!
+  "The mapping version the run uses."
+  mappingVersion: Int!
+  mode: SyncRunMode!
+  "MANUAL, SCHEDULE or EVENT."
+  reason: String!
+  status: SyncRunStatus!
+  pages: Int!
+  recordsRead: Int!
+  recordsWritten: Int!
+  recordsFailed: Int!
+  "How many records the run will read, when the source tells."
+  recordsTotal: Int
+  "Records read per second since the run started (or over the whole run once ended)."
+  recordsPerSecond: Float!
+  "Seconds left at the current pace, when the total is known and the run is in progress."
+  etaSeconds: Int
+  error: String
+  startedAt: Time!
+  updatedAt: Time!
+  finishedAt: Time
+  "Records that could not be written, oldest first; first is at most 100."
+  recordErrors(first: Int = 50, offset: Int = 0): [SyncRecordError!]!
+}
+
+"A source record a run could not write, and why."
+type SyncRecordError {
+  id: ID!
+  sourceId: String!
+  reason: String!
+  "The source record's fields."
+  record: JSON!
+  createdAt: Time!
+}
+
+extend type Query {
+  mappings(workspaceId: ID!): [Mapping!]!
+  "Runs a mapping (saved or not) on the first ` + "`" + `limit` + "`" + ` (1–50) source records, read live; writes nothing."
+  previewMapping(workspaceId: ID!, input: MappingInput!, limit: Int = 10): [MappingPreviewRow!]!
+  syncs(workspaceId: ID!): [Sync!]!
+  sync(id: ID!): Sync
+  syncRun(id: ID!): SyncRun
+}
+
+extend type Mutation {
+  createMapping(workspaceId: ID!, input: MappingInput!): Mapping!
+  "Saves a new version; the source and target cannot change."
+  updateMapping(id: ID!, input: MappingInput!): Mapping!
+  "Deletes the mapping with its versions and syncs."
+  deleteMapping(id: ID!): Boolean!
+  createSync(workspaceId: ID!, input: SyncInput!): Sync!
+  updateSync(id: ID!, input: SyncInput!): Sync!
+  deleteSync(id: ID!): Boolean!
+  "Starts a run now (incremental unless full, or when the sync never ran); CONFLICT while one runs."
+  startSync(id: ID!, full: Boolean = false): SyncRun!
+  "Stops a run after the page in progress; what was written stays."
+  cancelSyncRun(id: ID!): SyncRun!
+}
+
+extend type Subscription {
+  "Every change of the workspace's sync runs (runId narrows to one run), across processes."
+  syncRunUpdated(workspaceId: ID!, runId: ID): SyncRun!
+}
+`, BuiltIn: false},
 	{Name: "../schema/tokens.graphqls", Input: `# API tokens for developers.
 
 enum TokenAccess {
@@ -4491,6 +5255,48 @@ func (ec *executionContext) childFields_InviteMemberPayload(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type InviteMemberPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Mapping(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Mapping_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Mapping_name(ctx, field)
+	case "sourceConnection":
+		return ec.fieldContext_Mapping_sourceConnection(ctx, field)
+	case "sourceEntity":
+		return ec.fieldContext_Mapping_sourceEntity(ctx, field)
+	case "targetConnection":
+		return ec.fieldContext_Mapping_targetConnection(ctx, field)
+	case "targetEntity":
+		return ec.fieldContext_Mapping_targetEntity(ctx, field)
+	case "version":
+		return ec.fieldContext_Mapping_version(ctx, field)
+	case "definition":
+		return ec.fieldContext_Mapping_definition(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Mapping_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Mapping_updatedAt(ctx, field)
+	case "syncs":
+		return ec.fieldContext_Mapping_syncs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Mapping", field.Name)
+}
+
+func (ec *executionContext) childFields_MappingPreviewRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sourceId":
+		return ec.fieldContext_MappingPreviewRow_sourceId(ctx, field)
+	case "source":
+		return ec.fieldContext_MappingPreviewRow_source(ctx, field)
+	case "target":
+		return ec.fieldContext_MappingPreviewRow_target(ctx, field)
+	case "errors":
+		return ec.fieldContext_MappingPreviewRow_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MappingPreviewRow", field.Name)
+}
+
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4741,6 +5547,92 @@ func (ec *executionContext) childFields_StepCount(ctx context.Context, field gra
 		return ec.fieldContext_StepCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StepCount", field.Name)
+}
+
+func (ec *executionContext) childFields_Sync(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Sync_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Sync_name(ctx, field)
+	case "mapping":
+		return ec.fieldContext_Sync_mapping(ctx, field)
+	case "intervalMinutes":
+		return ec.fieldContext_Sync_intervalMinutes(ctx, field)
+	case "onEvents":
+		return ec.fieldContext_Sync_onEvents(ctx, field)
+	case "enabled":
+		return ec.fieldContext_Sync_enabled(ctx, field)
+	case "checkpoint":
+		return ec.fieldContext_Sync_checkpoint(ctx, field)
+	case "nextRunAt":
+		return ec.fieldContext_Sync_nextRunAt(ctx, field)
+	case "linkedRecords":
+		return ec.fieldContext_Sync_linkedRecords(ctx, field)
+	case "runs":
+		return ec.fieldContext_Sync_runs(ctx, field)
+	case "activeRun":
+		return ec.fieldContext_Sync_activeRun(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Sync", field.Name)
+}
+
+func (ec *executionContext) childFields_SyncRecordError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SyncRecordError_id(ctx, field)
+	case "sourceId":
+		return ec.fieldContext_SyncRecordError_sourceId(ctx, field)
+	case "reason":
+		return ec.fieldContext_SyncRecordError_reason(ctx, field)
+	case "record":
+		return ec.fieldContext_SyncRecordError_record(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SyncRecordError_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SyncRecordError", field.Name)
+}
+
+func (ec *executionContext) childFields_SyncRun(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SyncRun_id(ctx, field)
+	case "sync":
+		return ec.fieldContext_SyncRun_sync(ctx, field)
+	case "mappingVersion":
+		return ec.fieldContext_SyncRun_mappingVersion(ctx, field)
+	case "mode":
+		return ec.fieldContext_SyncRun_mode(ctx, field)
+	case "reason":
+		return ec.fieldContext_SyncRun_reason(ctx, field)
+	case "status":
+		return ec.fieldContext_SyncRun_status(ctx, field)
+	case "pages":
+		return ec.fieldContext_SyncRun_pages(ctx, field)
+	case "recordsRead":
+		return ec.fieldContext_SyncRun_recordsRead(ctx, field)
+	case "recordsWritten":
+		return ec.fieldContext_SyncRun_recordsWritten(ctx, field)
+	case "recordsFailed":
+		return ec.fieldContext_SyncRun_recordsFailed(ctx, field)
+	case "recordsTotal":
+		return ec.fieldContext_SyncRun_recordsTotal(ctx, field)
+	case "recordsPerSecond":
+		return ec.fieldContext_SyncRun_recordsPerSecond(ctx, field)
+	case "etaSeconds":
+		return ec.fieldContext_SyncRun_etaSeconds(ctx, field)
+	case "error":
+		return ec.fieldContext_SyncRun_error(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_SyncRun_startedAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SyncRun_updatedAt(ctx, field)
+	case "finishedAt":
+		return ec.fieldContext_SyncRun_finishedAt(ctx, field)
+	case "recordErrors":
+		return ec.fieldContext_SyncRun_recordErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SyncRun", field.Name)
 }
 
 func (ec *executionContext) childFields_TemplatePreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5049,6 +5941,20 @@ func (ec *executionContext) field_Mutation_cancelRun_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelSyncRun_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changeMemberRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5105,6 +6011,28 @@ func (ec *executionContext) field_Mutation_createConnection_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createMapping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MappingInput, error) {
+			return ec.unmarshalNMappingInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐMappingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5127,6 +6055,28 @@ func (ec *executionContext) field_Mutation_createRule_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createSync_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SyncInput, error) {
+			return ec.unmarshalNSyncInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐSyncInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createWorkspace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5141,7 +6091,35 @@ func (ec *executionContext) field_Mutation_createWorkspace_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteMapping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteSync_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -5359,6 +6337,28 @@ func (ec *executionContext) field_Mutation_startConnection_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_startSync_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "full",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["full"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_testConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5403,6 +6403,28 @@ func (ec *executionContext) field_Mutation_testRule_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateMapping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MappingInput, error) {
+			return ec.unmarshalNMappingInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐMappingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5417,6 +6439,28 @@ func (ec *executionContext) field_Mutation_updateRule_args(ctx context.Context, 
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.RuleInput, error) {
 			return ec.unmarshalNRuleInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐRuleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateSync_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SyncInput, error) {
+			return ec.unmarshalNSyncInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐSyncInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5653,6 +6697,20 @@ func (ec *executionContext) field_Query_invitations_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_mappings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5694,6 +6752,36 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_previewMapping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MappingInput, error) {
+			return ec.unmarshalNMappingInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐMappingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
 	return args, nil
 }
 
@@ -5819,6 +6907,48 @@ func (ec *executionContext) field_Query_runs_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_syncRun_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sync_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_syncs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_workspace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5940,6 +7070,64 @@ func (ec *executionContext) field_Subscription_run_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_syncRunUpdated_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "runId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["runId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_SyncRun_recordErrors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Sync_runs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -10029,6 +11217,378 @@ func (ec *executionContext) fieldContext_InviteMemberPayload_inviteUrl(_ context
 	return graphql.NewScalarFieldContext("InviteMemberPayload", field, false, false, "String")
 }
 
+func (ec *executionContext) _Mapping_id(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mapping().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mapping", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Mapping_name(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mapping", field, false, false, "String")
+}
+
+func (ec *executionContext) _Mapping_sourceConnection(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_sourceConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mapping().SourceConnection(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+			return ec.marshalNConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_sourceConnection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mapping",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mapping_sourceEntity(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_sourceEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceEntity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_sourceEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mapping", field, false, false, "String")
+}
+
+func (ec *executionContext) _Mapping_targetConnection(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_targetConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mapping().TargetConnection(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+			return ec.marshalNConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_targetConnection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mapping",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mapping_targetEntity(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_targetEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetEntity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_targetEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mapping", field, false, false, "String")
+}
+
+func (ec *executionContext) _Mapping_version(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mapping().Version(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mapping", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Mapping_definition(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_definition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mapping().Definition(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_definition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mapping", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _Mapping_createdAt(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mapping", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Mapping_updatedAt(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mapping", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Mapping_syncs(ctx context.Context, field graphql.CollectedField, obj *hub.Mapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mapping_syncs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mapping().Syncs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Sync) graphql.Marshaler {
+			return ec.marshalNSync2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mapping_syncs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mapping",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Sync(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MappingPreviewRow_sourceId(ctx context.Context, field graphql.CollectedField, obj *hub.PreviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MappingPreviewRow_sourceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MappingPreviewRow_sourceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MappingPreviewRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _MappingPreviewRow_source(ctx context.Context, field graphql.CollectedField, obj *hub.PreviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MappingPreviewRow_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MappingPreviewRow().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MappingPreviewRow_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MappingPreviewRow", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _MappingPreviewRow_target(ctx context.Context, field graphql.CollectedField, obj *hub.PreviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MappingPreviewRow_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MappingPreviewRow().Target(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MappingPreviewRow_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MappingPreviewRow", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _MappingPreviewRow_errors(ctx context.Context, field graphql.CollectedField, obj *hub.PreviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MappingPreviewRow_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MappingPreviewRow().Errors(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOJSON2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MappingPreviewRow_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MappingPreviewRow", field, true, true, "JSON")
+}
+
 func (ec *executionContext) _Membership_id(ctx context.Context, field graphql.CollectedField, obj *store.Membership) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11570,6 +13130,358 @@ func (ec *executionContext) fieldContext_Mutation_removeMember(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createMapping(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMapping(ctx, fc.Args["workspaceId"].(string), fc.Args["input"].(model.MappingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *hub.Mapping) graphql.Marshaler {
+			return ec.marshalNMapping2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐMapping(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMapping(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mapping(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMapping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMapping(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMapping(ctx, fc.Args["id"].(string), fc.Args["input"].(model.MappingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *hub.Mapping) graphql.Marshaler {
+			return ec.marshalNMapping2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐMapping(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMapping(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mapping(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMapping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteMapping(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteMapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteMapping(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteMapping(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteMapping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSync(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSync(ctx, fc.Args["workspaceId"].(string), fc.Args["input"].(model.SyncInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Sync) graphql.Marshaler {
+			return ec.marshalNSync2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSync(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSync(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Sync(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSync_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSync(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateSync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateSync(ctx, fc.Args["id"].(string), fc.Args["input"].(model.SyncInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Sync) graphql.Marshaler {
+			return ec.marshalNSync2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSync(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateSync(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Sync(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSync_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteSync(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteSync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteSync(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteSync(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteSync_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_startSync(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startSync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartSync(ctx, fc.Args["id"].(string), fc.Args["full"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.SyncRun) graphql.Marshaler {
+			return ec.marshalNSyncRun2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRun(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startSync(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncRun(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startSync_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelSyncRun(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelSyncRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelSyncRun(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.SyncRun) graphql.Marshaler {
+			return ec.marshalNSyncRun2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRun(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelSyncRun(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncRun(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelSyncRun_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createApiToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12454,6 +14366,226 @@ func (ec *executionContext) fieldContext_Query_invitationPreview(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_invitationPreview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_mappings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_mappings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Mappings(ctx, fc.Args["workspaceId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []hub.Mapping) graphql.Marshaler {
+			return ec.marshalNMapping2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐMappingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_mappings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mapping(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_mappings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_previewMapping(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_previewMapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PreviewMapping(ctx, fc.Args["workspaceId"].(string), fc.Args["input"].(model.MappingInput), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []hub.PreviewRow) graphql.Marshaler {
+			return ec.marshalNMappingPreviewRow2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐPreviewRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_previewMapping(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MappingPreviewRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_previewMapping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_syncs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_syncs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Syncs(ctx, fc.Args["workspaceId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Sync) graphql.Marshaler {
+			return ec.marshalNSync2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_syncs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Sync(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_syncs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sync(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Sync(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Sync) graphql.Marshaler {
+			return ec.marshalOSync2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSync(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sync(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Sync(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sync_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_syncRun(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_syncRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SyncRun(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.SyncRun) graphql.Marshaler {
+			return ec.marshalOSyncRun2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRun(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_syncRun(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncRun(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_syncRun_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14330,6 +16462,901 @@ func (ec *executionContext) fieldContext_Subscription_connectionStatusChanged(ct
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Subscription_connectionStatusChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_syncRunUpdated(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_syncRunUpdated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().SyncRunUpdated(ctx, fc.Args["workspaceId"].(string), fc.Args["runId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.SyncRun) graphql.Marshaler {
+			return ec.marshalNSyncRun2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRun(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_syncRunUpdated(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncRun(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_syncRunUpdated_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Sync_id(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Sync().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Sync", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Sync_name(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Sync", field, false, false, "String")
+}
+
+func (ec *executionContext) _Sync_mapping(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_mapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Sync().Mapping(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *hub.Mapping) graphql.Marshaler {
+			return ec.marshalNMapping2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐMapping(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_mapping(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Sync",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mapping(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Sync_intervalMinutes(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_intervalMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IntervalMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_intervalMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Sync", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Sync_onEvents(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_onEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnEvents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_onEvents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Sync", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Sync_enabled(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_enabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_enabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Sync", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Sync_checkpoint(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_checkpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Checkpoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_checkpoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Sync", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Sync_nextRunAt(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_nextRunAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextRunAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_nextRunAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Sync", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Sync_linkedRecords(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_linkedRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Sync().LinkedRecords(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_linkedRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Sync", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Sync_runs(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_runs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Sync().Runs(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.SyncRun) graphql.Marshaler {
+			return ec.marshalNSyncRun2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRunᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_runs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Sync",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncRun(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Sync_runs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Sync_activeRun(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_activeRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Sync().ActiveRun(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.SyncRun) graphql.Marshaler {
+			return ec.marshalOSyncRun2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRun(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_activeRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Sync",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncRun(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SyncRecordError_id(ctx context.Context, field graphql.CollectedField, obj *store.SyncRecordError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRecordError_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRecordError_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRecordError", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SyncRecordError_sourceId(ctx context.Context, field graphql.CollectedField, obj *store.SyncRecordError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRecordError_sourceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRecordError_sourceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRecordError", field, false, false, "String")
+}
+
+func (ec *executionContext) _SyncRecordError_reason(ctx context.Context, field graphql.CollectedField, obj *store.SyncRecordError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRecordError_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRecordError_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRecordError", field, false, false, "String")
+}
+
+func (ec *executionContext) _SyncRecordError_record(ctx context.Context, field graphql.CollectedField, obj *store.SyncRecordError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRecordError_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SyncRecordError().Record(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRecordError_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRecordError", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _SyncRecordError_createdAt(ctx context.Context, field graphql.CollectedField, obj *store.SyncRecordError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRecordError_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRecordError_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRecordError", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SyncRun_id(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SyncRun().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, true, true, "ID")
+}
+
+func (ec *executionContext) _SyncRun_sync(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_sync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SyncRun().Sync(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Sync) graphql.Marshaler {
+			return ec.marshalNSync2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSync(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_sync(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SyncRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Sync(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SyncRun_mappingVersion(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_mappingVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MappingVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_mappingVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncRun_mode(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_mode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SyncRun().Mode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SyncRunMode) graphql.Marshaler {
+			return ec.marshalNSyncRunMode2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐSyncRunMode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_mode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, true, true, "SyncRunMode")
+}
+
+func (ec *executionContext) _SyncRun_reason(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "String")
+}
+
+func (ec *executionContext) _SyncRun_status(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SyncRun().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SyncRunStatus) graphql.Marshaler {
+			return ec.marshalNSyncRunStatus2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐSyncRunStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, true, true, "SyncRunStatus")
+}
+
+func (ec *executionContext) _SyncRun_pages(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_pages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_pages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncRun_recordsRead(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_recordsRead(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordsRead, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_recordsRead(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncRun_recordsWritten(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_recordsWritten(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordsWritten, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_recordsWritten(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncRun_recordsFailed(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_recordsFailed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordsFailed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_recordsFailed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncRun_recordsTotal(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_recordsTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordsTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_recordsTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncRun_recordsPerSecond(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_recordsPerSecond(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SyncRun().RecordsPerSecond(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_recordsPerSecond(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, true, true, "Float")
+}
+
+func (ec *executionContext) _SyncRun_etaSeconds(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_etaSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SyncRun().EtaSeconds(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_etaSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, true, true, "Int")
+}
+
+func (ec *executionContext) _SyncRun_error(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_error(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Error, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "String")
+}
+
+func (ec *executionContext) _SyncRun_startedAt(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SyncRun_updatedAt(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SyncRun_finishedAt(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_finishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FinishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_finishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncRun", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SyncRun_recordErrors(ctx context.Context, field graphql.CollectedField, obj *store.SyncRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncRun_recordErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.SyncRun().RecordErrors(ctx, obj, fc.Args["first"].(*int), fc.Args["offset"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.SyncRecordError) graphql.Marshaler {
+			return ec.marshalNSyncRecordError2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRecordErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncRun_recordErrors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SyncRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncRecordError(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_SyncRun_recordErrors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16562,6 +19589,83 @@ func UnmarshalInviteMemberInput(ctx context.Context, raw any) (hub.InviteMemberI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMappingInput(ctx context.Context, obj any) (model.MappingInput, error) {
+	var it model.MappingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "sourceConnectionId", "sourceEntity", "targetConnectionId", "targetEntity", "definition"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "sourceConnectionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceConnectionId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceConnectionID = data
+		case "sourceEntity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEntity"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceEntity = data
+		case "targetConnectionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetConnectionId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetConnectionID = data
+		case "targetEntity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetEntity"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetEntity = data
+		case "definition":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("definition"))
+			data, err := ec.unmarshalNJSON2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Definition = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMappingInput unmarshals raw into the MappingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMappingInput(ctx context.Context, raw any) (model.MappingInput, error) {
+	var out model.MappingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MappingInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRenameWorkspaceInput(ctx context.Context, obj any) (hub.RenameWorkspaceInput, error) {
 	var it hub.RenameWorkspaceInput
 	if obj == nil {
@@ -16979,6 +20083,83 @@ func UnmarshalStartConnectionInput(ctx context.Context, raw any) (hub.CreateConn
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSyncInput(ctx context.Context, obj any) (model.SyncInput, error) {
+	var it model.SyncInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["onEvents"]; !present {
+		asMap["onEvents"] = false
+	}
+	if _, present := asMap["enabled"]; !present {
+		asMap["enabled"] = true
+	}
+
+	fieldsInOrder := [...]string{"name", "mappingId", "intervalMinutes", "onEvents", "enabled"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "mappingId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mappingId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MappingID = data
+		case "intervalMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intervalMinutes"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IntervalMinutes = data
+		case "onEvents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onEvents"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnEvents = data
+		case "enabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enabled = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSyncInput unmarshals raw into the SyncInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSyncInput(ctx context.Context, raw any) (model.SyncInput, error) {
+	var out model.SyncInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SyncInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -17001,6 +20182,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._User(ctx, sel, obj)
+	case store.SyncRun:
+		return ec._SyncRun(ctx, sel, &obj)
+	case *store.SyncRun:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SyncRun(ctx, sel, obj)
+	case store.Sync:
+		return ec._Sync(ctx, sel, &obj)
+	case *store.Sync:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Sync(ctx, sel, obj)
 	case store.Run:
 		return ec._Run(ctx, sel, &obj)
 	case *store.Run:
@@ -17022,6 +20217,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Membership(ctx, sel, obj)
+	case hub.Mapping:
+		return ec._Mapping(ctx, sel, &obj)
+	case *hub.Mapping:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Mapping(ctx, sel, obj)
 	case store.Invitation:
 		return ec._Invitation(ctx, sel, &obj)
 	case *store.Invitation:
@@ -18710,6 +21912,146 @@ func (ec *executionContext) _InviteMemberPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
+var mappingImplementors = []string{"Mapping", "Node"}
+
+func (ec *executionContext) _Mapping(ctx context.Context, sel ast.SelectionSet, obj *hub.Mapping) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mappingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mapping")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mapping_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._Mapping_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mapping_sourceConnection(ctx, field, obj)
+				})
+		case "sourceEntity":
+			out.Values[i] = ec._Mapping_sourceEntity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targetConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mapping_targetConnection(ctx, field, obj)
+				})
+		case "targetEntity":
+			out.Values[i] = ec._Mapping_targetEntity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mapping_version(ctx, field, obj)
+				})
+		case "definition":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mapping_definition(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Mapping_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Mapping_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "syncs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mapping_syncs(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mappingPreviewRowImplementors = []string{"MappingPreviewRow"}
+
+func (ec *executionContext) _MappingPreviewRow(ctx context.Context, sel ast.SelectionSet, obj *hub.PreviewRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mappingPreviewRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MappingPreviewRow")
+		case "sourceId":
+			out.Values[i] = ec._MappingPreviewRow_sourceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MappingPreviewRow_source(ctx, field, obj)
+				})
+		case "target":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MappingPreviewRow_target(ctx, field, obj)
+				})
+		case "errors":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MappingPreviewRow_errors(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var membershipImplementors = []string{"Membership", "Node"}
 
 func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *store.Membership) graphql.Marshaler {
@@ -19073,6 +22415,62 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createMapping":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMapping(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMapping":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMapping(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteMapping":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteMapping(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSync":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSync(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSync":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSync(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteSync":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteSync(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startSync":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startSync(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelSyncRun":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelSyncRun(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createApiToken":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createApiToken(ctx, field)
@@ -19268,6 +22666,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_invitationPreview(ctx, field)
+				})
+		case "mappings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_mappings(ctx, field)
+				})
+		case "previewMapping":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_previewMapping(ctx, field)
+				})
+		case "syncs":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_syncs(ctx, field)
+				})
+		case "sync":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sync(ctx, field)
+				})
+		case "syncRun":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_syncRun(ctx, field)
 				})
 		case "apiTokens":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -20004,9 +23432,278 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_run(ctx, fields[0])
 	case "connectionStatusChanged":
 		return ec._Subscription_connectionStatusChanged(ctx, fields[0])
+	case "syncRunUpdated":
+		return ec._Subscription_syncRunUpdated(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
+}
+
+var syncImplementors = []string{"Sync", "Node"}
+
+func (ec *executionContext) _Sync(ctx context.Context, sel ast.SelectionSet, obj *store.Sync) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, syncImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Sync")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Sync_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._Sync_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mapping":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Sync_mapping(ctx, field, obj)
+				})
+		case "intervalMinutes":
+			out.Values[i] = ec._Sync_intervalMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "onEvents":
+			out.Values[i] = ec._Sync_onEvents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enabled":
+			out.Values[i] = ec._Sync_enabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "checkpoint":
+			out.Values[i] = ec._Sync_checkpoint(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nextRunAt":
+			out.Values[i] = ec._Sync_nextRunAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "linkedRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Sync_linkedRecords(ctx, field, obj)
+				})
+		case "runs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Sync_runs(ctx, field, obj)
+				})
+		case "activeRun":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Sync_activeRun(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var syncRecordErrorImplementors = []string{"SyncRecordError"}
+
+func (ec *executionContext) _SyncRecordError(ctx context.Context, sel ast.SelectionSet, obj *store.SyncRecordError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, syncRecordErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SyncRecordError")
+		case "id":
+			out.Values[i] = ec._SyncRecordError_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceId":
+			out.Values[i] = ec._SyncRecordError_sourceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._SyncRecordError_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "record":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SyncRecordError_record(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._SyncRecordError_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var syncRunImplementors = []string{"SyncRun", "Node"}
+
+func (ec *executionContext) _SyncRun(ctx context.Context, sel ast.SelectionSet, obj *store.SyncRun) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, syncRunImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SyncRun")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SyncRun_id(ctx, field, obj)
+				})
+		case "sync":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SyncRun_sync(ctx, field, obj)
+				})
+		case "mappingVersion":
+			out.Values[i] = ec._SyncRun_mappingVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SyncRun_mode(ctx, field, obj)
+				})
+		case "reason":
+			out.Values[i] = ec._SyncRun_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SyncRun_status(ctx, field, obj)
+				})
+		case "pages":
+			out.Values[i] = ec._SyncRun_pages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordsRead":
+			out.Values[i] = ec._SyncRun_recordsRead(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordsWritten":
+			out.Values[i] = ec._SyncRun_recordsWritten(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordsFailed":
+			out.Values[i] = ec._SyncRun_recordsFailed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordsTotal":
+			out.Values[i] = ec._SyncRun_recordsTotal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordsPerSecond":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SyncRun_recordsPerSecond(ctx, field, obj)
+				})
+		case "etaSeconds":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SyncRun_etaSeconds(ctx, field, obj)
+				})
+		case "error":
+			out.Values[i] = ec._SyncRun_error(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._SyncRun_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SyncRun_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "finishedAt":
+			out.Values[i] = ec._SyncRun_finishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordErrors":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SyncRun_recordErrors(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
 }
 
 var templatePreviewImplementors = []string{"TemplatePreview"}
@@ -21401,6 +25098,59 @@ func (ec *executionContext) marshalNJSON2interface(ctx context.Context, sel ast.
 	return res
 }
 
+func (ec *executionContext) marshalNMapping2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐMapping(ctx context.Context, sel ast.SelectionSet, v hub.Mapping) graphql.Marshaler {
+	return ec._Mapping(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMapping2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐMappingᚄ(ctx context.Context, sel ast.SelectionSet, v []hub.Mapping) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMapping2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐMapping(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMapping2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐMapping(ctx context.Context, sel ast.SelectionSet, v *hub.Mapping) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Mapping!")
+		return graphql.Null
+	}
+	return ec._Mapping(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMappingInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐMappingInput(ctx context.Context, v any) (model.MappingInput, error) {
+	res, err := ec.unmarshalInputMappingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMappingPreviewRow2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐPreviewRow(ctx context.Context, sel ast.SelectionSet, v hub.PreviewRow) graphql.Marshaler {
+	return ec._MappingPreviewRow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMappingPreviewRow2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐPreviewRowᚄ(ctx context.Context, sel ast.SelectionSet, v []hub.PreviewRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMappingPreviewRow2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐPreviewRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNMembership2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐMembership(ctx context.Context, sel ast.SelectionSet, v store.Membership) graphql.Marshaler {
 	return ec._Membership(ctx, sel, &v)
 }
@@ -21738,6 +25488,107 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSync2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSync(ctx context.Context, sel ast.SelectionSet, v store.Sync) graphql.Marshaler {
+	return ec._Sync(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSync2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Sync) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSync2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSync(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSync2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSync(ctx context.Context, sel ast.SelectionSet, v *store.Sync) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Sync!")
+		return graphql.Null
+	}
+	return ec._Sync(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSyncInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐSyncInput(ctx context.Context, v any) (model.SyncInput, error) {
+	res, err := ec.unmarshalInputSyncInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSyncRecordError2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRecordError(ctx context.Context, sel ast.SelectionSet, v store.SyncRecordError) graphql.Marshaler {
+	return ec._SyncRecordError(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSyncRecordError2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRecordErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []store.SyncRecordError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSyncRecordError2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRecordError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSyncRun2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRun(ctx context.Context, sel ast.SelectionSet, v store.SyncRun) graphql.Marshaler {
+	return ec._SyncRun(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSyncRun2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRunᚄ(ctx context.Context, sel ast.SelectionSet, v []store.SyncRun) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSyncRun2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRun(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSyncRun2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRun(ctx context.Context, sel ast.SelectionSet, v *store.SyncRun) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SyncRun!")
+		return graphql.Null
+	}
+	return ec._SyncRun(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSyncRunMode2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐSyncRunMode(ctx context.Context, v any) (model.SyncRunMode, error) {
+	var res model.SyncRunMode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSyncRunMode2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐSyncRunMode(ctx context.Context, sel ast.SelectionSet, v model.SyncRunMode) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSyncRunStatus2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐSyncRunStatus(ctx context.Context, v any) (model.SyncRunStatus, error) {
+	var res model.SyncRunStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSyncRunStatus2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐSyncRunStatus(ctx context.Context, sel ast.SelectionSet, v model.SyncRunStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNTemplatePreview2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐTemplatePreview(ctx context.Context, sel ast.SelectionSet, v *model.TemplatePreview) graphql.Marshaler {
@@ -22243,6 +26094,24 @@ func (ec *executionContext) marshalOInvitationStatus2ᚖgithubᚗcomᚋswitchboa
 	return res
 }
 
+func (ec *executionContext) unmarshalOJSON2interface(ctx context.Context, v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJSON2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalAny(v)
+	return res
+}
+
 func (ec *executionContext) marshalONode2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -22297,6 +26166,20 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOSync2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSync(ctx context.Context, sel ast.SelectionSet, v *store.Sync) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Sync(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSyncRun2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐSyncRun(ctx context.Context, sel ast.SelectionSet, v *store.SyncRun) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SyncRun(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {

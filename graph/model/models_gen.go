@@ -238,3 +238,119 @@ func (e AuthMethod) MarshalJSON() ([]byte, error) {
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
 }
+
+type SyncRunMode string
+
+const (
+	// Every source record.
+	SyncRunModeFull SyncRunMode = "FULL"
+	// Records changed since the sync's checkpoint.
+	SyncRunModeIncremental SyncRunMode = "INCREMENTAL"
+)
+
+var AllSyncRunMode = []SyncRunMode{
+	SyncRunModeFull,
+	SyncRunModeIncremental,
+}
+
+func (e SyncRunMode) IsValid() bool {
+	switch e {
+	case SyncRunModeFull, SyncRunModeIncremental:
+		return true
+	}
+	return false
+}
+
+func (e SyncRunMode) String() string {
+	return string(e)
+}
+
+func (e *SyncRunMode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SyncRunMode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SyncRunMode", str)
+	}
+	return nil
+}
+
+func (e SyncRunMode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SyncRunMode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SyncRunMode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type SyncRunStatus string
+
+const (
+	SyncRunStatusRunning   SyncRunStatus = "RUNNING"
+	SyncRunStatusSucceeded SyncRunStatus = "SUCCEEDED"
+	SyncRunStatusFailed    SyncRunStatus = "FAILED"
+	SyncRunStatusCancelled SyncRunStatus = "CANCELLED"
+)
+
+var AllSyncRunStatus = []SyncRunStatus{
+	SyncRunStatusRunning,
+	SyncRunStatusSucceeded,
+	SyncRunStatusFailed,
+	SyncRunStatusCancelled,
+}
+
+func (e SyncRunStatus) IsValid() bool {
+	switch e {
+	case SyncRunStatusRunning, SyncRunStatusSucceeded, SyncRunStatusFailed, SyncRunStatusCancelled:
+		return true
+	}
+	return false
+}
+
+func (e SyncRunStatus) String() string {
+	return string(e)
+}
+
+func (e *SyncRunStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SyncRunStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SyncRunStatus", str)
+	}
+	return nil
+}
+
+func (e SyncRunStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SyncRunStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SyncRunStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}

@@ -76,10 +76,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 
 	workers := river.NewWorkers()
 	late := &lateHub{}
-	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: late, Webhooks: late, Automation: late, Keys: keys})
+	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: late, Webhooks: late, Automation: late, Syncs: late, Keys: keys})
 	a.River, err = river.NewClient(db.River, &river.Config{
 		Logger:       riverLogger(log),
-		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
+		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers},
+			// Sync pages queue apart: a long sync never delays events and runs.
+			jobs.SyncQueue: {MaxWorkers: 2}},
 		Workers:      workers,
 		PeriodicJobs: jobs.Periodic(),
 		PollOnly:     true,
@@ -331,6 +333,16 @@ func (l *lateHub) DetectAbandonment(ctx context.Context, eventID string, delayMi
 func (l *lateHub) WakeDueRuns(ctx context.Context) error { return l.hub.WakeDueRuns(ctx) }
 
 func (l *lateHub) FireSchedules(ctx context.Context) error { return l.hub.FireSchedules(ctx) }
+
+func (l *lateHub) SyncPage(ctx context.Context, runID string) (bool, error) {
+	return l.hub.SyncPage(ctx, runID)
+}
+
+func (l *lateHub) FailSyncRun(ctx context.Context, runID string, cause error) error {
+	return l.hub.FailSyncRun(ctx, runID, cause)
+}
+
+func (l *lateHub) StartDueSyncs(ctx context.Context) error { return l.hub.StartDueSyncs(ctx) }
 
 func (l *lateHub) DetectInactiveCustomers(ctx context.Context) error {
 	return l.hub.DetectInactiveCustomers(ctx)

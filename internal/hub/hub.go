@@ -52,6 +52,8 @@ type Service struct {
 	compiled sync.Map
 	// events commits received webhook events in groups.
 	events *eventWriter
+	// budgets paces calls within each connection's rate budget.
+	budgets *budgets
 }
 
 // Deps are what the Service needs.
@@ -86,7 +88,7 @@ func New(d Deps) *Service {
 		signIns: auth.NewThrottle(6*time.Second, 10), // 10 at once, then 10 a minute
 		keys:    d.Keys, oauthApps: d.OAuthApps, http: d.Egress.HTTPClient(30 * time.Second), locks: d.Locks, egress: d.Egress,
 	}
-	s.events = newEventWriter(s)
+	s.events, s.budgets = newEventWriter(s), newBudgets()
 	return s
 }
 

@@ -12,7 +12,6 @@ import (
 	"github.com/switchboard-hub/switchboard/connectors"
 	"github.com/switchboard-hub/switchboard/internal/bus"
 	"github.com/switchboard-hub/switchboard/internal/rules"
-	"github.com/switchboard-hub/switchboard/internal/secrets"
 	"github.com/switchboard-hub/switchboard/internal/store"
 	"github.com/switchboard-hub/switchboard/jobs"
 )
@@ -275,26 +274,11 @@ func (s *Service) callAction(ctx context.Context, run *store.Run, a *rules.Compi
 	if !ok {
 		return connectors.ActionResult{}, nil, &connectors.ActionError{Message: c.Spec().Name + " cannot run actions", Permanent: true}
 	}
-	call := connectors.ActionCall{Action: a.Action, Input: input, IdempotencyKey: key}
-	var used []string
-	if c.Spec().Auth.Kind == connectors.AuthOAuth2 {
-		tok, err := s.AccessToken(ctx, row.ID)
-		if err != nil {
-			return connectors.ActionResult{}, nil, err
-		}
-		call.Token, used = tok, append(used, tok.Reveal())
-		call.Conn = connectors.Conn{Config: row.Config, Secrets: map[string]secrets.Secret{}}
-	} else if call.Conn, err = s.open(row); err != nil {
+	conn, token, used, err := s.reach(ctx, row)
+	if err != nil {
 		return connectors.ActionResult{}, nil, err
 	}
-	for _, v := range call.Conn.Secrets {
-		used = append(used, v.Reveal())
-	}
-	app := s.oauthApps[row.Connector]
-	if c.Spec().SelfHosted {
-		app.APIBase = ""
-	}
-	call.Conn.Env = s.env(app)
+	call := connectors.ActionCall{Action: a.Action, Input: input, IdempotencyKey: key, Conn: conn, Token: token}
 	res, err := runner.RunAction(ctx, call)
 	return res, used, err
 }

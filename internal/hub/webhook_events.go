@@ -48,7 +48,13 @@ func (s *Service) ProcessWebhookEvent(ctx context.Context, id string) error {
 			return s.markProcessed(ctx, ev, "ignored: "+err.Error())
 		}
 		if len(events) > 0 {
-			return s.ingest(ctx, ev, events)
+			if err := s.ingest(ctx, ev, events); err != nil {
+				return err
+			}
+			if changesCustomers(events) {
+				return s.startEventSyncs(ctx, ev.WorkspaceID, ev.ConnectionID)
+			}
+			return nil
 		}
 		outcome = "received (no event for this topic)"
 	}
@@ -161,4 +167,16 @@ func (s *Service) disableUninstalled(ctx context.Context, ev *store.WebhookEvent
 		})
 	})
 	return "connection disabled", err
+}
+
+// changesCustomers tells whether events change what a customer sync reads
+// (the customer, or its order statistics).
+func changesCustomers(events []connectors.Normalized) bool {
+	for _, n := range events {
+		switch n.Type {
+		case "customer.created", "customer.updated", "order.created", "order.paid", "order.cancelled", "refund.created":
+			return true
+		}
+	}
+	return false
 }

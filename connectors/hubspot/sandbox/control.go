@@ -31,6 +31,7 @@ import (
 //	GET  /_control/lists/{id}  → List
 //	POST /_control/fail        {"count": N, "status": 503} → 204
 //	POST /_control/throttle    → 204 (the rate-limit window is filled now)
+//	POST /_control/throttle-every {"every": 2} → 204 (every n-th API call answers 429, Retry-After 1 s; 0 stops)
 //	POST /_control/revoke      → 204 (every access and refresh token revoked: an uninstall)
 //	POST /_control/expire      → 204 (every access token expired now)
 //	POST /_control/tokens      {"scopes": [...]} → {"access_token", "refresh_token"}
@@ -225,6 +226,18 @@ func (s *Sandbox) Throttle() {
 	for len(s.portal.window) < s.opts.RateLimit {
 		s.portal.window = append(s.portal.window, now)
 	}
+}
+
+// ThrottleEvery answers every n-th API call from now on 429 with a
+// one-second Retry-After (0 stops it).
+func (s *Sandbox) ThrottleEvery(n int) error {
+	if n < 0 {
+		return fmt.Errorf("sandbox: throttle every %d calls: must be 0 or more", n)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.portal.throttleEvery, s.portal.calls = n, 0
+	return nil
 }
 
 // RevokeTokens revokes every access and refresh token, as uninstalling the
@@ -470,6 +483,12 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 	case "POST throttle":
 		s.Throttle()
 		ctl.NoContent(w, nil)
+	case "POST throttle-every":
+		var body struct{ Every int }
+		if !ctl.Read(w, r, &body) {
+			return
+		}
+		ctl.NoContent(w, s.ThrottleEvery(body.Every))
 	case "POST revoke":
 		s.RevokeTokens()
 		ctl.NoContent(w, nil)

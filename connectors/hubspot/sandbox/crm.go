@@ -56,6 +56,16 @@ func (s *Sandbox) serveAPILocked(w http.ResponseWriter, r *http.Request, body []
 		return
 	}
 
+	if now.Before(p.retryAt) {
+		p.counters.EarlyCalls++
+	}
+	p.calls++
+	if p.throttleEvery > 0 && p.calls%p.throttleEvery == 0 {
+		p.counters.RateLimited++
+		p.rateLimited(w, now, time.Second)
+		return
+	}
+
 	// The rolling window: requests older than RateInterval leave it.
 	cut := 0
 	for cut < len(p.window) && !now.Before(p.window[cut].Add(RateInterval)) {
@@ -68,7 +78,7 @@ func (s *Sandbox) serveAPILocked(w http.ResponseWriter, r *http.Request, body []
 	if len(p.window) >= limit {
 		wait := p.window[len(p.window)-limit].Add(RateInterval).Sub(now)
 		p.counters.RateLimited++
-		rateLimited(w, wait)
+		p.rateLimited(w, now, wait)
 		return
 	}
 	p.window = append(p.window, now)
@@ -77,7 +87,7 @@ func (s *Sandbox) serveAPILocked(w http.ResponseWriter, r *http.Request, body []
 	if status := p.faults.TakeFailure(); status != 0 {
 		if status == http.StatusTooManyRequests {
 			p.counters.RateLimited++
-			rateLimited(w, RateInterval)
+			p.rateLimited(w, now, RateInterval)
 			return
 		}
 		failure(w, status)
@@ -86,9 +96,13 @@ func (s *Sandbox) serveAPILocked(w http.ResponseWriter, r *http.Request, body []
 	h(w, r, body, p, now)
 }
 
-func rateLimited(w http.ResponseWriter, wait time.Duration) {
+// rateLimited answers 429 with a Retry-After of wait (whole seconds, as
+// HubSpot sends it) and remembers when it ends.
+func (p *portal) rateLimited(w http.ResponseWriter, now time.Time, wait time.Duration) {
+	secs := int64(math.Ceil(wait.Seconds()))
+	p.retryAt = now.Add(time.Duration(secs) * time.Second)
 	w.Header().Set("X-HubSpot-RateLimit-Remaining", "0")
-	w.Header().Set("Retry-After", strconv.FormatInt(int64(math.Ceil(wait.Seconds())), 10))
+	w.Header().Set("Retry-After", strconv.FormatInt(secs, 10))
 	writeJSON(w, http.StatusTooManyRequests, map[string]string{
 		"status": "error", "message": "You have reached your ten_secondly_rolling limit.", "errorType": "RATE_LIMIT",
 		"correlationId": sandboxkit.NewUUID(), "policyName": "TEN_SECONDLY_ROLLING", "requestId": sandboxkit.NewUUID(),

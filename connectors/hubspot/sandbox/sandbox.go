@@ -202,6 +202,9 @@ type Counters struct {
 	APICalls int `json:"apiCalls"`
 	// RateLimited counts 429 answers.
 	RateLimited int `json:"rateLimited"`
+	// EarlyCalls counts API calls made before the Retry-After of the last
+	// 429 had passed (a well-behaved client makes none).
+	EarlyCalls int `json:"earlyCalls"`
 	// WebhooksSent counts webhook deliveries attempted.
 	WebhooksSent int `json:"webhooksSent"`
 }
@@ -219,6 +222,11 @@ type portal struct {
 	window   []time.Time // accepted API requests, oldest first
 	faults   sandboxkit.Faults
 	counters Counters
+	// retryAt is when the last 429's Retry-After ends.
+	retryAt time.Time
+	// throttleEvery, when set, answers every n-th API call 429 with a
+	// one-second Retry-After; calls counts API calls for it.
+	throttleEvery, calls int
 }
 
 // object is a CRM record.

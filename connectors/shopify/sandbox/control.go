@@ -18,6 +18,7 @@ import (
 //	POST /_control/shops                      ShopSpec → 201 ShopState
 //	GET  /_control/shops/{shop}               → ShopState (with its discount codes)
 //	POST /_control/shops/{shop}/customers     {"count": N} or {"customers": [CustomerSeed…]} → {"ids": [gid…]}
+//	POST /_control/shops/{shop}/customers/update {"id": gid, "customer": CustomerSeed} → 204 (non-empty fields replaced; updatedAt now)
 //	POST /_control/shops/{shop}/fail          {"count": N, "status": 503} → 204
 //	POST /_control/shops/{shop}/drain         → 204 (the GraphQL bucket is emptied)
 //	POST /_control/shops/{shop}/revoke        → 204 (every token and refresh token revoked)
@@ -196,6 +197,43 @@ func (s *Sandbox) SeedCustomers(domain string, n int, list []CustomerSeed) ([]st
 	return ids, nil
 }
 
+// UpdateCustomer changes a customer as the admin would: the seed's
+// non-empty fields replace the customer's, and its updatedAt becomes now.
+func (s *Sandbox) UpdateCustomer(domain, gid string, change CustomerSeed) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sh := s.getShop(domain)
+	if sh == nil {
+		return ErrNoShop
+	}
+	var c *customer
+	for _, x := range sh.customers {
+		if customerGID(x.id) == gid {
+			c = x
+		}
+	}
+	if c == nil {
+		return fmt.Errorf("sandbox: no customer %s", gid)
+	}
+	for _, f := range []struct {
+		to   *string
+		from string
+	}{{&c.email, change.Email}, {&c.firstName, change.FirstName}, {&c.lastName, change.LastName}, {&c.phone, change.Phone},
+		{&c.amountSpent, change.AmountSpent}, {&c.marketingState, change.MarketingState}} {
+		if f.from != "" {
+			*f.to = f.from
+		}
+	}
+	if change.Tags != nil {
+		c.tags = append([]string{}, change.Tags...)
+	}
+	if change.NumberOfOrders != 0 {
+		c.numberOfOrders = change.NumberOfOrders
+	}
+	c.updatedAt = s.now().UTC()
+	return nil
+}
+
 func asciiLower(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
@@ -340,6 +378,15 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest stri
 		}
 		ids, err := s.SeedCustomers(domain, body.Count, body.Customers)
 		ctl.Reply(w, http.StatusOK, map[string]any{"ids": ids}, err)
+	case "POST /customers/update":
+		var body struct {
+			ID       string       `json:"id"`
+			Customer CustomerSeed `json:"customer"`
+		}
+		if !ctl.Read(w, r, &body) {
+			return
+		}
+		ctl.NoContent(w, s.UpdateCustomer(domain, body.ID, body.Customer))
 	case "POST /fail":
 		var body struct{ Count, Status int }
 		if !ctl.Read(w, r, &body) {

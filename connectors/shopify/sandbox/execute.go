@@ -72,7 +72,9 @@ func (x *executor) collect(typ string, set ast.SelectionSet, out []*ast.Field) [
 	for _, sel := range set {
 		switch sel := sel.(type) {
 		case *ast.Field:
-			out = append(out, sel)
+			if !skipped(sel.Directives, x.vars) {
+				out = append(out, sel)
+			}
 		case *ast.InlineFragment:
 			if fragmentApplies(sel.TypeCondition, typ) {
 				out = x.collect(typ, sel.SelectionSet, out)
@@ -143,6 +145,8 @@ func (x *executor) field(typ string, val any, f *ast.Field, path []any) any {
 				return nil
 			}
 			return x.object("CustomerConnection", c, f.SelectionSet, path)
+		case "customersCount":
+			return x.object("Count", x.customersCount(f), f.SelectionSet, path)
 		case "customer":
 			id, _ := x.arg(f, "id")
 			c := x.findCustomer(fmt.Sprint(id))
@@ -213,6 +217,14 @@ func (x *executor) field(typ string, val any, f *ast.Field, path []any) any {
 			return e.cursor
 		case "node":
 			return x.object("Customer", e.node, f.SelectionSet, path)
+		}
+	case "Count":
+		c := val.(count)
+		switch f.Name {
+		case "count":
+			return c.n
+		case "precision":
+			return c.precision
 		}
 	case "PageInfo":
 		c := val.(*connection)
@@ -378,6 +390,38 @@ func (x *executor) findCustomer(gid string) *customer {
 	return x.sh.customers[i]
 }
 
+// count is a Count object.
+type count struct {
+	n         int
+	precision string
+}
+
+// customersCount answers QueryRoot.customersCount: the customers matching
+// query, at most limit (10,000 by default), with precision AT_LEAST when
+// capped.
+func (x *executor) customersCount(f *ast.Field) count {
+	q := ""
+	if v, ok := x.arg(f, "query"); ok && v != nil {
+		q = fmt.Sprint(v)
+	}
+	limit := 10000
+	if v, ok := x.arg(f, "limit"); ok {
+		if n, err := strconv.Atoi(fmt.Sprint(v)); err == nil && n > 0 {
+			limit = n
+		}
+	}
+	n := 0
+	for _, c := range x.sh.customers {
+		if matchCustomer(c, q) {
+			n++
+		}
+	}
+	if n > limit {
+		return count{n: limit, precision: "AT_LEAST"}
+	}
+	return count{n: n, precision: "EXACT"}
+}
+
 // customers answers QueryRoot.customers: filter, sort, then slice the
 // window given by after/before and first/last.
 func (x *executor) customers(f *ast.Field, path []any) (*connection, bool) {
@@ -502,6 +546,35 @@ func (x *executor) pageArgs(f *ast.Field, path []any) (size int, hasFirst, hasLa
 // ANDed; "field:value" matches email, first_name, last_name, phone, tag or
 // id (a prefix * allowed at the value's end); a bare term matches email,
 // names or phone, case-insensitively.
+// compareTime answers a date filter such as >='2026-01-02T15:04:05Z'
+// (comparators >, >=, <, <=, or none for equality); a value that is not a
+// time matches nothing.
+func compareTime(t time.Time, filter string) bool {
+	op := ""
+	for _, p := range []string{">=", "<=", ">", "<"} {
+		if rest, found := strings.CutPrefix(filter, p); found {
+			op, filter = p, rest
+			break
+		}
+	}
+	at, err := time.Parse(time.RFC3339, strings.Trim(filter, `"'`))
+	if err != nil {
+		return false
+	}
+	switch c := t.Compare(at); op {
+	case ">=":
+		return c >= 0
+	case "<=":
+		return c <= 0
+	case ">":
+		return c > 0
+	case "<":
+		return c < 0
+	default:
+		return c == 0
+	}
+}
+
 func matchCustomer(c *customer, q string) bool {
 	for _, term := range strings.Fields(q) {
 		if strings.EqualFold(term, "AND") {
@@ -541,6 +614,8 @@ func matchCustomer(c *customer, q string) bool {
 			ok = eq(strconv.FormatInt(c.id, 10))
 		case "tag":
 			ok = slices.ContainsFunc(c.tags, eq)
+		case "updated_at":
+			ok = compareTime(c.updatedAt, strings.SplitN(term, ":", 2)[1])
 		default:
 			ok = true // unknown filters are ignored, as Shopify does
 		}

@@ -309,6 +309,28 @@ func fragmentApplies(cond, typ string) bool {
 	return slices.Contains(possibleTypes[cond], typ) || slices.Contains(possibleTypes[typ], cond)
 }
 
+// skipped tells whether @skip(if: true) or @include(if: false) leaves a
+// selection out (it then neither runs nor costs anything).
+func skipped(ds ast.DirectiveList, vars map[string]any) bool {
+	for _, d := range ds {
+		if d.Name != "skip" && d.Name != "include" {
+			continue
+		}
+		a := d.Arguments.ForName("if")
+		if a == nil {
+			continue
+		}
+		v, err := a.Value.Value(vars)
+		if err != nil {
+			continue
+		}
+		if on, _ := v.(bool); on == (d.Name == "skip") {
+			return true
+		}
+	}
+	return false
+}
+
 func (v *validator) selection(typ string, set ast.SelectionSet, path []any, depth int) int {
 	if depth > 12 {
 		v.errorf(nil, path, map[string]any{"code": "MAX_DEPTH_EXCEEDED"}, "Query has depth greater than the maximum allowed")
@@ -319,7 +341,7 @@ func (v *validator) selection(typ string, set ast.SelectionSet, path []any, dept
 	for _, sel := range set {
 		switch sel := sel.(type) {
 		case *ast.Field:
-			if sel.Name == "__typename" {
+			if sel.Name == "__typename" || skipped(sel.Directives, v.vars) {
 				continue
 			}
 			fpath := append(slices.Clone(path), sel.Alias)

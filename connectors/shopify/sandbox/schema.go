@@ -30,6 +30,8 @@ var schema = map[string]map[string]fieldDef{
 		"shop":      {typ: "Shop"},
 		"customers": {typ: "CustomerConnection", connection: true, args: []string{"first", "after", "last", "before", "query", "sortKey", "reverse"}},
 		"customer":  {typ: "Customer", args: []string{"id"}},
+		// customersCount is capped at 10,000 unless limit is null, as in 2025-10.
+		"customersCount": {typ: "Count", args: []string{"query", "limit"}},
 	},
 	mutationRoot: {
 		"webhookSubscriptionCreate": {typ: "WebhookSubscriptionCreatePayload", mutation: true, args: []string{"topic", "webhookSubscription"}},
@@ -62,6 +64,9 @@ var schema = map[string]map[string]fieldDef{
 		"state":                 {scalar: "CustomerState"},
 		"amountSpent":           {typ: "MoneyV2"},
 		"emailMarketingConsent": {typ: "CustomerEmailMarketingConsentState"},
+	},
+	"Count": {
+		"count": {scalar: "Int"}, "precision": {scalar: "CountPrecision"},
 	},
 	"MoneyV2": {
 		"amount": {scalar: "Decimal"}, "currencyCode": {scalar: "CurrencyCode"},

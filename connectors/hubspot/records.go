@@ -1,0 +1,118 @@
+package hubspot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/switchboard-hub/switchboard/connectors"
+)
+
+// MaxBatch implements connectors.RecordWriter: the batch upsert endpoint
+// takes MaxBatchSize contacts per request.
+func (Connector) MaxBatch(string) int { return MaxBatchSize }
+
+// WriteRecords implements connectors.RecordWriter for contacts: one batch
+// upsert keyed by email (so a repeated batch updates the same contacts).
+// A record without an email, or repeating another's email in the batch,
+// is refused on its own. When HubSpot refuses the batch as invalid (400),
+// each record is sent alone so that only the bad ones fail.
+func (Connector) WriteRecords(ctx context.Context, call connectors.RecordCall, records []connectors.RecordWrite) ([]connectors.RecordWriteResult, error) {
+	if call.Entity != "contact" {
+		return nil, fmt.Errorf("hubspot: cannot write %q records (contacts only)", call.Entity)
+	}
+	c := ClientFor(call.Conn.Env)
+	results := make([]connectors.RecordWriteResult, len(records))
+	var batch []Contact
+	var at []int // index in records of each batch entry
+	seen := map[string]string{}
+	for i, r := range records {
+		results[i].Key = r.Key
+		ct := contactOf(r.Fields)
+		email := strings.ToLower(ct.Email)
+		switch {
+		case email == "":
+			results[i].Err = "email: HubSpot contacts are keyed by email, and this record has none"
+			continue
+		case seen[email] != "":
+			results[i].Err = fmt.Sprintf("email: %s is also the email of record %s in this batch", email, seen[email])
+			continue
+		}
+		seen[email] = r.Key
+		batch, at = append(batch, ct), append(at, i)
+	}
+	if len(batch) == 0 {
+		return results, nil
+	}
+	written, err := c.UpsertContacts(ctx, call.Token, batch)
+	var status *StatusError
+	if errors.As(err, &status) && status.StatusCode == http.StatusBadRequest && len(batch) > 1 {
+		for j, ct := range batch {
+			one, err := c.UpsertContacts(ctx, call.Token, []Contact{ct})
+			if errors.As(err, &status) && status.StatusCode == http.StatusBadRequest {
+				results[at[j]].Err = status.Message
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			fill(&results[at[j]], one)
+		}
+		return results, nil
+	}
+	if errors.As(err, &status) && status.StatusCode == http.StatusBadRequest {
+		results[at[0]].Err = status.Message
+		return results, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	byEmail := make(map[string]UpsertResult, len(written))
+	for _, w := range written {
+		byEmail[strings.ToLower(w.Email())] = w
+	}
+	for j, ct := range batch {
+		w, ok := byEmail[strings.ToLower(ct.Email)]
+		if !ok {
+			results[at[j]].Err = "HubSpot's answer does not include this contact"
+			continue
+		}
+		fill(&results[at[j]], []UpsertResult{w})
+	}
+	return results, nil
+}
+
+func fill(r *connectors.RecordWriteResult, written []UpsertResult) {
+	if len(written) != 1 {
+		r.Err = fmt.Sprintf("HubSpot answered %d contacts for one", len(written))
+		return
+	}
+	r.TargetID, r.Created = written[0].ID, written[0].New
+}
+
+// contactOf turns mapped values into contact properties: numbers in plain
+// decimal, lists joined with ";" (HubSpot's multi-value separator).
+func contactOf(fields map[string]any) Contact {
+	props := make(map[string]string, len(fields))
+	for name, v := range fields {
+		switch v := v.(type) {
+		case nil:
+		case string:
+			props[name] = strings.TrimSpace(v)
+		case float64:
+			props[name] = strconv.FormatFloat(v, 'f', -1, 64)
+		case bool:
+			props[name] = strconv.FormatBool(v)
+		case []string:
+			props[name] = strings.Join(v, ";")
+		default:
+			props[name] = fmt.Sprint(v)
+		}
+	}
+	email := props["email"]
+	delete(props, "email")
+	return Contact{Email: email, Properties: props}
+}

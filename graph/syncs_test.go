@@ -1,0 +1,229 @@
+package graph_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/switchboard-hub/switchboard/internal/testenv"
+)
+
+const (
+	createMappingDoc = `mutation($w: ID!, $in: MappingInput!) { createMapping(workspaceId: $w, input: $in) { id version } }`
+	syncRunDoc       = `query($id: ID!) { syncRun(id: $id) { status mode pages recordsRead recordsWritten recordsFailed recordsTotal
+		recordsPerSecond error recordErrors { sourceId reason record } } }`
+)
+
+// crmFixture is a store with Shopify and HubSpot connected through their
+// sandboxes.
+type crmFixture struct {
+	*storeFixture
+	shopify, hubspot string
+}
+
+func newCRM(t *testing.T, h *testenv.Hub, shop string) *crmFixture {
+	t.Helper()
+	s := newStore(t, h, shop)
+	authorize := s.owner.MustDo(t, startHubSpot, map[string]any{"w": s.ws}).String("startConnection.authorizeUrl")
+	status, _, _ := visit(t, s.owner.Browser(), hubspotConsent(t, s.owner.Browser(), authorize, "Connect app"))
+	require.Equal(t, http.StatusSeeOther, status)
+	c := &crmFixture{storeFixture: s}
+	conns := s.owner.MustDo(t, `query($w: ID!) { connections(workspaceId: $w) { id connector { slug } } }`, map[string]any{"w": s.ws})
+	for _, e := range conns.Get("connections").([]any) {
+		m := e.(map[string]any)
+		switch m["connector"].(map[string]any)["slug"] {
+		case "shopify":
+			c.shopify = m["id"].(string)
+		case "hubspot":
+			c.hubspot = m["id"].(string)
+		}
+	}
+	require.NotEmpty(t, c.shopify)
+	require.NotEmpty(t, c.hubspot)
+	return c
+}
+
+// customerMapping maps Shopify customers to HubSpot contacts the way an
+// agency would: trimmed lower-case email, names, E.164 phone, lifetime
+// spend as revenue, and a lifecycle stage from the order count.
+func (c *crmFixture) customerMapping(name string) map[string]any {
+	one := "customer"
+	return map[string]any{"name": name, "sourceConnectionId": c.shopify, "sourceEntity": "customer",
+		"targetConnectionId": c.hubspot, "targetEntity": "contact",
+		"definition": map[string]any{"fields": []any{
+			map[string]any{"target": "email", "source": "email", "transforms": []any{map[string]any{"kind": "trim"}, map[string]any{"kind": "lower"}}},
+			map[string]any{"target": "firstname", "source": "firstName"},
+			map[string]any{"target": "lastname", "source": "lastName"},
+			map[string]any{"target": "phone", "source": "phone", "transforms": []any{map[string]any{"kind": "e164", "region": "US"}}},
+			map[string]any{"target": "total_revenue", "source": "amountSpent", "transforms": []any{map[string]any{"kind": "currency", "currency": "USD"}}},
+			map[string]any{"target": "lifecyclestage", "source": "numberOfOrders", "transforms": []any{
+				map[string]any{"kind": "lookup", "table": map[string]any{"0": "lead"}, "default": one}}},
+		}}}
+}
+
+func hubspotContacts(t *testing.T, h *testenv.Hub) []map[string]any {
+	t.Helper()
+	resp, err := http.Get(h.URL + "/sandbox/hubspot/_control/contacts")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var body struct {
+		Contacts []map[string]any `json:"contacts"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&body))
+	return body.Contacts
+}
+
+// waitSyncRun waits for a run to end and returns it.
+func (c *crmFixture) waitSyncRun(t *testing.T, id string) *testenv.Response {
+	t.Helper()
+	var r *testenv.Response
+	require.Eventually(t, func() bool {
+		r = c.owner.MustDo(t, syncRunDoc, map[string]any{"id": id})
+		return r.String("syncRun.status") != "RUNNING"
+	}, 60*time.Second, 50*time.Millisecond)
+	return r
+}
+
+// Shopify customers reach HubSpot through a mapping: validation names the
+// field, the preview shows real records, a full sync writes every
+// customer once (a bad phone is kept as a failed record with its reason),
+// a second run is incremental and reads only what changed, and a change
+// webhook starts a run by itself.
+func TestCustomersSyncToHubSpot(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		c := newCRM(t, h, "crm.myshopify.com")
+		seeded := sandboxControl(t, h, http.MethodPost, c.shop+"/customers", map[string]any{"count": 430, "customers": []map[string]any{
+			{"email": "  Ada@Example.COM ", "firstName": "Ada", "lastName": "Lovelace", "phone": "(415) 555-0123", "amountSpent": "1250.50", "numberOfOrders": 3},
+			{"email": "bad-phone@example.com", "firstName": "Bad", "lastName": "Phone", "phone": "12"},
+		}})["ids"].([]any)
+		adaID := seeded[430].(string)
+
+		// Validation names the field.
+		bad := c.customerMapping("Broken")
+		bad["definition"] = map[string]any{"fields": []any{
+			map[string]any{"target": "firstname", "source": "firstNme"},
+			map[string]any{"target": "total_revenue", "source": "firstName"},
+		}}
+		r := c.owner.Do(t, createMappingDoc, map[string]any{"w": c.ws, "in": bad})
+		require.NotEmpty(t, r.Errors, r.Raw)
+		fields := r.Errors[0].Extensions["fields"].(map[string]any)
+		require.Contains(t, fields, "definition.fields", "email is required by HubSpot: %v", fields)
+		require.Contains(t, fields["definition.fields.0.source"], "firstName", "suggests the field: %v", fields)
+		require.Contains(t, fields, "definition.fields.1.source", "text into a money field: %v", fields)
+
+		mapping := c.customerMapping("Customers to HubSpot")
+		preview := c.owner.MustDo(t, `query($w: ID!, $in: MappingInput!) { previewMapping(workspaceId: $w, input: $in, limit: 10) { sourceId target errors } }`,
+			map[string]any{"w": c.ws, "in": mapping})
+		rows := preview.Get("previewMapping").([]any)
+		require.Len(t, rows, 10)
+		require.NotEmpty(t, rows[0].(map[string]any)["target"].(map[string]any)["email"])
+
+		id := c.owner.MustDo(t, createMappingDoc, map[string]any{"w": c.ws, "in": mapping}).String("createMapping.id")
+		sync := c.owner.MustDo(t, `mutation($w: ID!, $in: SyncInput!) { createSync(workspaceId: $w, input: $in) { id } }`,
+			map[string]any{"w": c.ws, "in": map[string]any{"name": "CRM", "mappingId": id, "intervalMinutes": 15, "onEvents": true}}).String("createSync.id")
+		run := c.owner.MustDo(t, `mutation($id: ID!) { startSync(id: $id, full: true) { id status } }`, map[string]any{"id": sync}).String("startSync.id")
+		done := c.waitSyncRun(t, run)
+		require.Equal(t, "SUCCEEDED", done.String("syncRun.status"), done.Raw)
+		require.EqualValues(t, 432, done.Get("syncRun.recordsRead"))
+		require.EqualValues(t, 432, done.Get("syncRun.recordsTotal"))
+		require.EqualValues(t, 431, done.Get("syncRun.recordsWritten"))
+		require.EqualValues(t, 1, done.Get("syncRun.recordsFailed"))
+		require.EqualValues(t, 3, done.Get("syncRun.pages"), "200 + 200 + 32")
+		failed := done.Get("syncRun.recordErrors").([]any)
+		require.Len(t, failed, 1)
+		require.Contains(t, failed[0].(map[string]any)["reason"], "phone")
+		require.Equal(t, "bad-phone@example.com", failed[0].(map[string]any)["record"].(map[string]any)["email"])
+
+		contacts := hubspotContacts(t, h)
+		require.Len(t, contacts, 431)
+		var ada map[string]any
+		for _, ct := range contacts {
+			if fmt.Sprint(ct["properties"].(map[string]any)["email"]) == "ada@example.com" {
+				ada = ct["properties"].(map[string]any)
+			}
+		}
+		require.NotNil(t, ada, "the email trimmed and lower-cased")
+		require.Equal(t, "+14155550123", ada["phone"])
+		require.Equal(t, "1250.5", ada["total_revenue"])
+		require.Equal(t, "customer", ada["lifecyclestage"])
+
+		// Running again writes the same contacts (links, upserts): no duplicates.
+		time.Sleep(1100 * time.Millisecond) // Shopify's updated_at filter has one-second precision
+		again := c.owner.MustDo(t, `mutation($id: ID!) { startSync(id: $id, full: true) { id } }`, map[string]any{"id": sync}).String("startSync.id")
+		require.Equal(t, "SUCCEEDED", c.waitSyncRun(t, again).String("syncRun.status"))
+		require.Len(t, hubspotContacts(t, h), 431)
+
+		// Incremental: nothing changed since the checkpoint.
+		inc := c.owner.MustDo(t, `mutation($id: ID!) { startSync(id: $id) { id } }`, map[string]any{"id": sync}).String("startSync.id")
+		incDone := c.waitSyncRun(t, inc)
+		require.Equal(t, "INCREMENTAL", incDone.String("syncRun.mode"))
+		require.EqualValues(t, 0, incDone.Get("syncRun.recordsRead"))
+
+		// A customer changed in Shopify: its webhook starts an incremental run
+		// that writes the change.
+		time.Sleep(1100 * time.Millisecond)
+		sandboxControl(t, h, http.MethodPost, c.shop+"/customers/update", map[string]any{"id": adaID,
+			"customer": map[string]any{"firstName": "Augusta"}})
+		now := time.Now().UTC().Format(time.RFC3339)
+		c.webhook(t, "customers/update", map[string]any{"id": strings.TrimPrefix(adaID, "gid://shopify/Customer/"), "email": "ada@example.com",
+			"first_name": "Augusta", "last_name": "Lovelace", "tags": "", "created_at": now, "updated_at": now})
+		require.Eventually(t, func() bool {
+			for _, ct := range hubspotContacts(t, h) {
+				if p := ct["properties"].(map[string]any); p["email"] == "ada@example.com" && p["firstname"] == "Augusta" {
+					return true
+				}
+			}
+			return false
+		}, 30*time.Second, 50*time.Millisecond)
+		runs := c.owner.MustDo(t, `query($id: ID!) { sync(id: $id) { linkedRecords runs { reason mode status } } }`, map[string]any{"id": sync})
+		require.EqualValues(t, 431, runs.Get("sync.linkedRecords"), "every customer but the bad phone, once")
+		require.Equal(t, "EVENT", runs.String("sync.runs.0.reason"))
+		require.Equal(t, "INCREMENTAL", runs.String("sync.runs.0.mode"))
+		require.Len(t, hubspotContacts(t, h), 431)
+	})
+}
+
+func hubspotCounters(t *testing.T, h *testenv.Hub) map[string]any {
+	t.Helper()
+	resp, err := http.Get(h.URL + "/sandbox/hubspot/_control/counters")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var out map[string]any
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	return out
+}
+
+// With every second HubSpot call answered 429 (Retry-After one second),
+// the sync never calls before Retry-After has passed, loses no record, and
+// completes.
+func TestSyncWaitsOutRetryAfter(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		c := newCRM(t, h, "throttled.myshopify.com")
+		sandboxControl(t, h, http.MethodPost, c.shop+"/customers", map[string]any{"count": 250})
+		id := c.owner.MustDo(t, createMappingDoc, map[string]any{"w": c.ws, "in": c.customerMapping("Throttled")}).String("createMapping.id")
+		sync := c.owner.MustDo(t, `mutation($w: ID!, $in: SyncInput!) { createSync(workspaceId: $w, input: $in) { id } }`,
+			map[string]any{"w": c.ws, "in": map[string]any{"name": "CRM", "mappingId": id}}).String("createSync.id")
+
+		resp, err := http.Post(h.URL+"/sandbox/hubspot/_control/throttle-every", "application/json", strings.NewReader(`{"every": 2}`))
+		require.NoError(t, err)
+		resp.Body.Close()
+		require.Equal(t, http.StatusNoContent, resp.StatusCode)
+		before := hubspotCounters(t, h)
+
+		run := c.owner.MustDo(t, `mutation($id: ID!) { startSync(id: $id) { id } }`, map[string]any{"id": sync}).String("startSync.id")
+		done := c.waitSyncRun(t, run)
+		require.Equal(t, "SUCCEEDED", done.String("syncRun.status"), done.Raw)
+		require.EqualValues(t, 250, done.Get("syncRun.recordsWritten"))
+		require.Len(t, hubspotContacts(t, h), 250)
+		after := hubspotCounters(t, h)
+		require.Greater(t, after["rateLimited"].(float64), before["rateLimited"].(float64), "HubSpot did refuse calls")
+		require.EqualValues(t, 0, after["earlyCalls"], "no call before Retry-After")
+	})
+}
