@@ -78,7 +78,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 	late := &lateHub{}
 	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: late, Webhooks: late, Automation: late, Syncs: late, Keys: keys})
 	a.River, err = river.NewClient(db.River, &river.Config{
-		Logger:       riverLogger(log),
+		Logger: riverLogger(log),
 		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers},
 			// Sync pages queue apart: a long sync never delays events and runs.
 			jobs.SyncQueue: {MaxWorkers: 2}},

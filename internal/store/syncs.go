@@ -87,11 +87,11 @@ type SyncRun struct {
 	RecordsFailed  int        `bun:"records_failed,notnull"`
 	// RecordsTotal is how many records the run will read, when the source
 	// tells.
-	RecordsTotal *int `bun:"records_total"`
-	Error          *string    `bun:"error"`
-	StartedAt      time.Time  `bun:"started_at,notnull"`
-	UpdatedAt      time.Time  `bun:"updated_at,notnull"`
-	FinishedAt     *time.Time `bun:"finished_at"`
+	RecordsTotal *int       `bun:"records_total"`
+	Error        *string    `bun:"error"`
+	StartedAt    time.Time  `bun:"started_at,notnull"`
+	UpdatedAt    time.Time  `bun:"updated_at,notnull"`
+	FinishedAt   *time.Time `bun:"finished_at"`
 }
 
 // SyncLink ties a source record to the target record a sync wrote for it.
