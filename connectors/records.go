@@ -42,10 +42,14 @@ type RecordPage struct {
 	Budget *BudgetStatus
 }
 
-// BudgetStatus is a cost-based provider's rate budget as reported with a
-// call (Shopify's extensions.cost).
+// BudgetStatus is a provider's rate budget as reported with a call:
+// Shopify's extensions.cost (points), HubSpot's X-HubSpot-RateLimit-*
+// headers (requests).
 type BudgetStatus struct {
-	// Cost is what the call cost.
+	// Requests is true for a budget counted in requests (a rolling window)
+	// rather than cost points.
+	Requests bool
+	// Cost is what the call cost (points, or requests made).
 	Cost int
 	// Available is what is left now; Maximum the bucket's size;
 	// RestorePerSec how fast it refills.
@@ -98,7 +102,16 @@ type RecordWriter interface {
 	// MaxBatch is the most records one WriteRecords call sends in one
 	// request to the provider.
 	MaxBatch(entity string) int
-	WriteRecords(ctx context.Context, call RecordCall, records []RecordWrite) ([]RecordWriteResult, error)
+	WriteRecords(ctx context.Context, call RecordCall, records []RecordWrite) (RecordWrites, error)
+}
+
+// RecordWrites is what a WriteRecords call did.
+type RecordWrites struct {
+	// Results has one entry per RecordWrite, in order.
+	Results []RecordWriteResult
+	// Budget is the provider's rate budget as it reported it; nil when it
+	// reports none.
+	Budget *BudgetStatus
 }
 
 // RateLimited is an error a provider's rate limit caused: the call may be

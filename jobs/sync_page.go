@@ -11,10 +11,11 @@ import (
 // Syncs runs sync pages and starts scheduled syncs (the hub does it; jobs
 // only schedule it).
 type Syncs interface {
-	// SyncPage reads the run's next page, writes it to the target, and
-	// saves the cursor with the page's effects; more reports whether
+	// SyncPage runs page number page of a run (counted from 0): reads it,
+	// writes it to the target, and saves the cursor with the page's
+	// effects; a page already recorded is skipped. more reports whether
 	// another page follows.
-	SyncPage(ctx context.Context, runID string) (more bool, err error)
+	SyncPage(ctx context.Context, runID string, page int) (more bool, err error)
 	// FailSyncRun ends a run whose page failed for good.
 	FailSyncRun(ctx context.Context, runID string, cause error) error
 	// StartDueSyncs starts the syncs whose schedule is due.
@@ -28,11 +29,14 @@ type RateLimitedError interface {
 	RetryAfterDelay() time.Duration
 }
 
-// SyncPageArgs runs one page of a sync run. The run row holds the cursor,
-// saved in the transaction that records the page's effects, so a retried,
-// duplicated or rescued job resumes at the first page not yet recorded.
+// SyncPageArgs runs one page of a sync run. The run row holds the cursor
+// and the number of pages recorded, saved in the transaction that records
+// each page's effects: a retried or rescued job whose page is already
+// recorded ends at once, and one whose page is not resumes at the cursor.
 type SyncPageArgs struct {
 	RunID string `json:"run_id"`
+	// Page is the page's number in the run, from 0.
+	Page int `json:"page"`
 }
 
 // Kind implements river.JobArgs.
@@ -59,7 +63,7 @@ type SyncPageWorker struct {
 
 // Work runs one page and queues the next.
 func (w *SyncPageWorker) Work(ctx context.Context, job *river.Job[SyncPageArgs]) error {
-	_, err := w.deps.Syncs.SyncPage(ctx, job.Args.RunID)
+	_, err := w.deps.Syncs.SyncPage(ctx, job.Args.RunID, job.Args.Page)
 	var limited RateLimitedError
 	if errors.As(err, &limited) {
 		return river.JobSnooze(max(limited.RetryAfterDelay(), 100*time.Millisecond))

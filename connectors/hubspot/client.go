@@ -40,6 +40,26 @@ type Client struct {
 	// when empty, for example "http://127.0.0.1:8080/sandbox/hubspot" for
 	// the sandbox.
 	BaseURL string
+	// Observe, when set, sees the rate limit each answer reports.
+	Observe func(RateLimitStatus)
+}
+
+// RateLimitStatus is HubSpot's rolling rate limit as the
+// X-HubSpot-RateLimit-* headers of an answer report it.
+type RateLimitStatus struct {
+	Max, Remaining int
+	Interval       time.Duration
+}
+
+// rateLimitOf reads the rate-limit headers, when the answer has them.
+func rateLimitOf(h http.Header) (RateLimitStatus, bool) {
+	maxN, err1 := strconv.Atoi(h.Get("X-HubSpot-RateLimit-Max"))
+	ms, err2 := strconv.Atoi(h.Get("X-HubSpot-RateLimit-Interval-Milliseconds"))
+	if err1 != nil || err2 != nil || maxN <= 0 || ms <= 0 {
+		return RateLimitStatus{}, false
+	}
+	remaining, _ := strconv.Atoi(h.Get("X-HubSpot-RateLimit-Remaining"))
+	return RateLimitStatus{Max: maxN, Remaining: remaining, Interval: time.Duration(ms) * time.Millisecond}, true
 }
 
 var defaultHTTP = &http.Client{Timeout: 30 * time.Second}
@@ -178,6 +198,11 @@ func (c *Client) do(ctx context.Context, op, method, path string, query url.Valu
 		req.Header.Set("Authorization", "Bearer "+token.Reveal())
 	}
 	resp, raw, err := apiclient.Exchange(c.httpClient(), req, maxResponse)
+	if resp != nil && c.Observe != nil {
+		if st, ok := rateLimitOf(resp.Header); ok {
+			c.Observe(st)
+		}
+	}
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return fmt.Errorf("hubspot: %s: %w", op, ctx.Err())

@@ -20,11 +20,26 @@ func (Connector) MaxBatch(string) int { return MaxBatchSize }
 // A record without an email, or repeating another's email in the batch,
 // is refused on its own. When HubSpot refuses the batch as invalid (400),
 // each record is sent alone so that only the bad ones fail.
-func (Connector) WriteRecords(ctx context.Context, call connectors.RecordCall, records []connectors.RecordWrite) ([]connectors.RecordWriteResult, error) {
+func (Connector) WriteRecords(ctx context.Context, call connectors.RecordCall, records []connectors.RecordWrite) (connectors.RecordWrites, error) {
 	if call.Entity != "contact" {
-		return nil, fmt.Errorf("hubspot: cannot write %q records (contacts only)", call.Entity)
+		return connectors.RecordWrites{}, fmt.Errorf("hubspot: cannot write %q records (contacts only)", call.Entity)
 	}
 	c := ClientFor(call.Conn.Env)
+	var budget *connectors.BudgetStatus
+	c.Observe = func(st RateLimitStatus) {
+		cost := 1
+		if budget != nil {
+			cost = budget.Cost + 1
+		}
+		budget = &connectors.BudgetStatus{Requests: true, Cost: cost, Maximum: float64(st.Max), Available: float64(st.Remaining),
+			RestorePerSec: float64(st.Max) / st.Interval.Seconds()}
+	}
+	results, err := writeContacts(ctx, c, call, records)
+	return connectors.RecordWrites{Results: results, Budget: budget}, err
+}
+
+// writeContacts upserts the records as contacts (see WriteRecords).
+func writeContacts(ctx context.Context, c *Client, call connectors.RecordCall, records []connectors.RecordWrite) ([]connectors.RecordWriteResult, error) {
 	results := make([]connectors.RecordWriteResult, len(records))
 	var batch []Contact
 	var at []int // index in records of each batch entry

@@ -334,8 +334,8 @@ func (l *lateHub) WakeDueRuns(ctx context.Context) error { return l.hub.WakeDueR
 
 func (l *lateHub) FireSchedules(ctx context.Context) error { return l.hub.FireSchedules(ctx) }
 
-func (l *lateHub) SyncPage(ctx context.Context, runID string) (bool, error) {
-	return l.hub.SyncPage(ctx, runID)
+func (l *lateHub) SyncPage(ctx context.Context, runID string, page int) (bool, error) {
+	return l.hub.SyncPage(ctx, runID, page)
 }
 
 func (l *lateHub) FailSyncRun(ctx context.Context, runID string, cause error) error {

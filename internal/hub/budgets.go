@@ -89,21 +89,30 @@ func (b *budgets) spend(ctx context.Context, row *store.Connection, kind string,
 }
 
 // settle records what a call of the kind really cost and the provider's
-// view of the budget: the pace follows the reported restore rate and
-// bucket size, and points the provider says are gone are taken from the
-// local bucket too.
+// view of the budget: the pace follows the reported rate (restore rate and
+// bucket size by plan, or requests per window), and points the provider
+// says are gone are taken from the local bucket too.
 func (b *budgets) settle(row *store.Connection, kind string, reserved int, st *connectors.BudgetStatus) {
 	bu := b.of(row)
 	if bu == nil || st == nil {
 		return
 	}
-	b.mu.Lock()
-	bu.costs[kind] = st.Cost
-	b.mu.Unlock()
 	l, now := bu.limiter, time.Now()
 	if st.RestorePerSec > 0 {
 		l.SetLimitAt(now, rate.Limit(budgetShare*st.RestorePerSec))
 	}
+	if st.Requests {
+		// A rolling window of requests: keep the even pace (burst 1);
+		// requests beyond the one reserved (retries inside the call) are
+		// taken from the pace.
+		if extra := st.Cost - reserved; extra > 0 {
+			l.ReserveN(now, extra)
+		}
+		return
+	}
+	b.mu.Lock()
+	bu.costs[kind] = st.Cost
+	b.mu.Unlock()
 	if st.Maximum > 0 {
 		l.SetBurstAt(now, int(st.Maximum))
 	}

@@ -55,14 +55,15 @@ func (s *Service) syncPlan(ctx context.Context, run *store.SyncRun) (*syncPlan, 
 	return p, nil
 }
 
-// SyncPage runs the next page of a run (the sync_page job): read it from
-// the source at the saved cursor, map each record, upsert the mapped ones
-// in the target's batches, then — in one transaction — save the links, the
-// failed records, the counters and the next cursor, and queue the next
-// page. A page whose effects were saved by another worker first, or of a
-// run that stopped, saves nothing (its writes were upserts). more reports
+// SyncPage runs page number page of a run (the sync_page job): read it
+// from the source at the saved cursor, map each record, upsert the mapped
+// ones in the target's batches, then — in one transaction — save the
+// links, the failed records, the counters and the next cursor, and queue
+// the next page. A page already recorded (a rescued or repeated job), or
+// of a run that stopped, does nothing; one whose effects another worker
+// saved first saves nothing (its writes were upserts). more reports
 // whether another page follows.
-func (s *Service) SyncPage(ctx context.Context, runID string) (bool, error) {
+func (s *Service) SyncPage(ctx context.Context, runID string, page int) (bool, error) {
 	run, err := store.SyncRunByID(ctx, s.db, runID)
 	if errors.Is(err, store.ErrNotFound) {
 		return false, nil
@@ -70,7 +71,7 @@ func (s *Service) SyncPage(ctx context.Context, runID string) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("read sync run: %w", err)
 	}
-	if run.Status != store.SyncRunning {
+	if run.Status != store.SyncRunning || run.Pages != page {
 		return false, nil
 	}
 	plan, err := s.syncPlan(ctx, run)
@@ -81,18 +82,18 @@ func (s *Service) SyncPage(ctx context.Context, runID string) (bool, error) {
 	if run.Since != nil {
 		q.UpdatedSince = *run.Since
 	}
-	page, err := s.readRecords(ctx, plan.source, plan.mapping.SourceEntity, q)
+	read, err := s.readRecords(ctx, plan.source, plan.mapping.SourceEntity, q)
 	if err != nil {
 		return false, err
 	}
-	links, err := store.SyncLinksOf(ctx, s.db, plan.sync.ID, recordIDs(page.Records))
+	links, err := store.SyncLinksOf(ctx, s.db, plan.sync.ID, recordIDs(read.Records))
 	if err != nil {
 		return false, fmt.Errorf("read record links: %w", err)
 	}
 	now := s.now()
 	var writes []connectors.RecordWrite
 	var failed []store.SyncRecordError
-	for _, r := range page.Records {
+	for _, r := range read.Records {
 		out, errs := plan.compiled.Apply(r.Fields)
 		if len(errs) > 0 {
 			failed = append(failed, recordError(run.ID, r, errs.Error(), now))
@@ -100,22 +101,22 @@ func (s *Service) SyncPage(ctx context.Context, runID string) (bool, error) {
 		}
 		writes = append(writes, connectors.RecordWrite{Key: r.ID, TargetID: links[r.ID], Fields: out})
 	}
-	written, writeFailed, err := s.writeRecords(ctx, plan, writes, page.Records, run.ID)
+	written, writeFailed, err := s.writeRecords(ctx, plan, writes, read.Records, run.ID)
 	if err != nil {
 		return false, err
 	}
 	failed = append(failed, writeFailed...)
 
 	before := run.Pages
-	run.Cursor, run.Pages, run.UpdatedAt = page.Next, run.Pages+1, s.now()
-	run.RecordsRead += len(page.Records)
+	run.Cursor, run.Pages, run.UpdatedAt = read.Next, run.Pages+1, s.now()
+	run.RecordsRead += len(read.Records)
 	run.RecordsWritten += len(written)
 	run.RecordsFailed += len(failed)
-	if before == 0 && page.Total >= 0 {
-		total := page.Total
+	if before == 0 && read.Total >= 0 {
+		total := read.Total
 		run.RecordsTotal = &total
 	}
-	more := page.Next != ""
+	more := read.Next != ""
 	if !more {
 		run.Status, run.FinishedAt = store.SyncSucceeded, &run.UpdatedAt
 	}
@@ -135,7 +136,7 @@ func (s *Service) SyncPage(ctx context.Context, runID string) (bool, error) {
 			return fmt.Errorf("save failed records: %w", err)
 		}
 		if more {
-			if _, err := s.river.InsertTx(ctx, tx.Tx.Tx, jobs.SyncPageArgs{RunID: run.ID}, nil); err != nil {
+			if _, err := s.river.InsertTx(ctx, tx.Tx.Tx, jobs.SyncPageArgs{RunID: run.ID, Page: run.Pages}, nil); err != nil {
 				return fmt.Errorf("queue the next page: %w", err)
 			}
 		} else {
@@ -184,19 +185,21 @@ func (s *Service) writeRecords(ctx context.Context, plan *syncPlan, writes []con
 	now := s.now()
 	for start := 0; start < len(writes); start += size {
 		batch := writes[start:min(start+size, len(writes))]
-		if _, err := s.budgets.spend(ctx, plan.target, "write", 1); err != nil {
+		reserved, err := s.budgets.spend(ctx, plan.target, "write", 1)
+		if err != nil {
 			return nil, nil, err
 		}
-		var results []connectors.RecordWriteResult
-		err := honoringRetryAfter(ctx, func() error {
+		var out connectors.RecordWrites
+		err = honoringRetryAfter(ctx, func() error {
 			var err error
-			results, err = plan.writer.WriteRecords(ctx, call, batch)
+			out, err = plan.writer.WriteRecords(ctx, call, batch)
+			s.budgets.settle(plan.target, "write", reserved, out.Budget)
 			return err
 		})
 		if err != nil {
 			return nil, nil, scrubbed(err, used)
 		}
-		for _, r := range results {
+		for _, r := range out.Results {
 			if r.Err != "" {
 				failed = append(failed, recordError(runID, bySource[r.Key], scrub(r.Err, used), now))
 				continue
