@@ -31,6 +31,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/switchboard-hub/switchboard/bench/internal/harness"
 	"github.com/switchboard-hub/switchboard/connectors/smtp/sandbox"
 )
 
@@ -48,35 +49,35 @@ func main() {
 	fmt.Println("| --- | --- | --- |")
 	run := func(name, pgURL string) {
 		// Acknowledgements, on a hub of their own.
-		h, err := startHub(*bin, pgURL)
+		h, err := harness.StartHub(*bin, pgURL, "HUB_PPROF_ADDR="+os.Getenv("PIPELINE_PPROF_ADDR"))
 		check(err)
 		running = h
-		b, err := setUp(h.url)
+		b, err := setUp(h.URL)
 		check(err)
 		n, lat := b.saturateAcks(*dur, *conc)
 		row(name, fmt.Sprintf("webhook acks at saturation (%d senders)", *conc), fmt.Sprintf("**%.0f/s**, p50 %s, p99 %s", float64(n)/dur.Seconds(), pct(lat, 50), pct(lat, 99)))
 		lat, shed := b.steadyAcks(*dur, *ackRate)
 		row(name, fmt.Sprintf("webhook ack latency at %d/s", *ackRate), fmt.Sprintf("p50 %s, **p99 %s**, max %s (%d acknowledged, %d shed with 503)", pct(lat, 50), pct(lat, 99), pct(lat, 100), len(lat), shed))
-		row(name, "hub peak RSS during the acknowledgements", fmt.Sprintf("%.0f MiB", h.peakRSS()))
-		h.stop()
+		row(name, "hub peak RSS during the acknowledgements", fmt.Sprintf("%.0f MiB", h.PeakRSS()))
+		h.Stop()
 
 		// Whole orders, on a fresh hub with the order confirmation on.
-		h, err = startHub(*bin, pgURL)
+		h, err = harness.StartHub(*bin, pgURL, "HUB_PPROF_ADDR="+os.Getenv("PIPELINE_PPROF_ADDR"))
 		check(err)
 		running = h
-		defer h.stop()
-		b, err = setUp(h.url)
+		defer h.Stop()
+		b, err = setUp(h.URL)
 		check(err)
 		check(b.enableConfirmation())
-		before := h.databaseWork()
+		before := h.DatabaseWork()
 		rate := b.saturateOrders(*orders, *conc)
 		row(name, fmt.Sprintf("orders processed at saturation (%d orders, webhook → email accepted)", *orders), fmt.Sprintf("**%.0f orders/s**", rate))
-		if work, ok := h.databaseWork().since(before, *orders); ok {
+		if work, ok := h.DatabaseWork().Since(before, *orders); ok {
 			row(name, "database work per order (PostgreSQL's counters)", work)
 		}
 		lat = b.steadyOrders(*dur, *orderRate)
 		row(name, fmt.Sprintf("order → email latency at %d orders/s", *orderRate), fmt.Sprintf("**p50 %s, p99 %s** (%d orders)", pct(lat, 50), pct(lat, 99), len(lat)))
-		row(name, "hub peak RSS during the orders", fmt.Sprintf("%.0f MiB", h.peakRSS()))
+		row(name, "hub peak RSS during the orders", fmt.Sprintf("%.0f MiB", h.PeakRSS()))
 	}
 	run("SQLite", "")
 	if *pg != "" {
@@ -86,7 +87,7 @@ func main() {
 
 // bench is a hub with a connected store.
 type bench struct {
-	c      *client
+	c      *harness.Client
 	ws     string
 	hook   string
 	secret string
@@ -97,30 +98,19 @@ type bench struct {
 }
 
 func setUp(hub string) (*bench, error) {
-	c := newClient(hub)
-	var su struct {
-		SignUp struct {
-			Viewer struct {
-				Memberships []struct{ Agency struct{ ID string } }
-			}
-		} `json:"signUp"`
-	}
-	if err := c.do(`mutation { signUp(input: {agencyName: "Bench", name: "Bench", email: "bench@example.com", password: "bench password 1"}) { viewer { memberships { agency { id } } } } }`, nil, &su); err != nil {
+	c := harness.NewClient(hub)
+	ws, err := c.SignUp()
+	if err != nil {
 		return nil, err
 	}
-	var ws struct{ CreateWorkspace struct{ ID string } }
-	if err := c.do(`mutation($a: ID!) { createWorkspace(input: {agencyId: $a, name: "Bench store"}) { id } }`,
-		map[string]any{"a": su.SignUp.Viewer.Memberships[0].Agency.ID}, &ws); err != nil {
-		return nil, err
-	}
-	b := &bench{c: c, ws: ws.CreateWorkspace.ID, shop: "bench.myshopify.com"}
-	if err := c.connectShopify(b.ws, b.shop); err != nil {
+	b := &bench{c: c, ws: ws, shop: "bench.myshopify.com"}
+	if err := c.ConnectShopify(b.ws, b.shop); err != nil {
 		return nil, err
 	}
 	var conns struct {
 		Connections []struct{ WebhookURL string } `json:"connections"`
 	}
-	if err := c.do(`query($w: ID!) { connections(workspaceId: $w) { webhookUrl } }`, map[string]any{"w": b.ws}, &conns); err != nil {
+	if err := c.Do(`query($w: ID!) { connections(workspaceId: $w) { webhookUrl } }`, map[string]any{"w": b.ws}, &conns); err != nil {
 		return nil, err
 	}
 	b.hook = conns.Connections[0].WebhookURL
@@ -236,15 +226,15 @@ func (b *bench) enableConfirmation() error {
 	values := []map[string]string{{"name": "host", "value": mail.Host()}, {"name": "port", "value": strconv.Itoa(mail.Port())},
 		{"name": "tls", "value": "none"}, {"name": "username", "value": "bench"}, {"name": "password", "value": "bench-mail-password"},
 		{"name": "from", "value": "shop@example.com"}}
-	if err := b.c.do(`mutation($w: ID!, $v: [ConnectionValueInput!]!) { createConnection(input: {workspaceId: $w, connector: "smtp", values: $v}) { id } }`,
+	if err := b.c.Do(`mutation($w: ID!, $v: [ConnectionValueInput!]!) { createConnection(input: {workspaceId: $w, connector: "smtp", values: $v}) { id } }`,
 		map[string]any{"w": b.ws, "v": values}, nil); err != nil {
 		return err
 	}
 	var rule struct{ AddRecipe struct{ ID string } }
-	if err := b.c.do(`mutation($w: ID!) { addRecipe(workspaceId: $w, recipe: "order-confirmation") { id } }`, map[string]any{"w": b.ws}, &rule); err != nil {
+	if err := b.c.Do(`mutation($w: ID!) { addRecipe(workspaceId: $w, recipe: "order-confirmation") { id } }`, map[string]any{"w": b.ws}, &rule); err != nil {
 		return err
 	}
-	return b.c.do(`mutation($id: ID!) { setRuleEnabled(id: $id, enabled: true) { id } }`, map[string]any{"id": rule.AddRecipe.ID}, nil)
+	return b.c.Do(`mutation($id: ID!) { setRuleEnabled(id: $id, enabled: true) { id } }`, map[string]any{"id": rule.AddRecipe.ID}, nil)
 }
 
 // confirmations maps order numbers to the time their email arrived.
@@ -357,13 +347,13 @@ func pct(d []time.Duration, p int) string {
 func row(db, what, result string) { fmt.Printf("| %s | %s | %s |\n", db, what, result) }
 
 // running is the hub under measurement, stopped if the run fails.
-var running *hubProcess
+var running *harness.Hub
 
 func check(err error) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "pipeline:", err)
 		if running != nil {
-			running.stop()
+			running.Stop()
 		}
 		os.Exit(1)
 	}

@@ -82,6 +82,7 @@ func (s *Sandbox) serveAPILocked(w http.ResponseWriter, r *http.Request, body []
 		return
 	}
 	p.window = append(p.window, now)
+	p.counters.MaxWindow = max(p.counters.MaxWindow, len(p.window))
 	w.Header().Set("X-HubSpot-RateLimit-Remaining", strconv.Itoa(limit-len(p.window)))
 
 	if status := p.faults.TakeFailure(); status != 0 {

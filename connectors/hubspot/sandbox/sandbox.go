@@ -202,6 +202,9 @@ type Counters struct {
 	APICalls int `json:"apiCalls"`
 	// RateLimited counts 429 answers.
 	RateLimited int `json:"rateLimited"`
+	// MaxWindow is the most requests accepted within one rolling
+	// RateInterval so far (at most RateLimit).
+	MaxWindow int `json:"maxWindow"`
 	// EarlyCalls counts API calls made before the Retry-After of the last
 	// 429 had passed (a well-behaved client makes none).
 	EarlyCalls int `json:"earlyCalls"`

@@ -259,6 +259,7 @@ func (s *Sandbox) runGraphQL(sh *shop, req gqlRequest) *omap {
 	data := x.object(root, nil, op.SelectionSet, []any{opPath})
 	actual := max(requested-x.refund, 0)
 	sh.bucketAvail = math.Min(sh.bucketAvail+float64(requested-actual), float64(s.opts.BucketSize))
+	sh.counters.PointsSpent += actual
 
 	resp.set("data", data)
 	if len(x.errs) > 0 {

@@ -271,6 +271,8 @@ type Counters struct {
 	APICalls int `json:"apiCalls"`
 	// Throttled counts THROTTLED answers.
 	Throttled int `json:"throttled"`
+	// PointsSpent sums the actual cost of the queries that ran.
+	PointsSpent int `json:"pointsSpent"`
 	// WebhooksSent counts webhook deliveries attempted.
 	WebhooksSent int `json:"webhooksSent"`
 }

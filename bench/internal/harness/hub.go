@@ -1,4 +1,6 @@
-package main
+// Package harness starts hub binaries on fresh databases and drives them
+// over GraphQL, for the benchmark programs under bench/.
+package harness
 
 import (
 	"database/sql"
@@ -14,32 +16,33 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 )
 
-// hubProcess is the hub binary running on a fresh database.
-type hubProcess struct {
+// Hub is the hub binary running on a fresh database.
+type Hub struct {
 	cmd     *exec.Cmd
-	url     string
+	URL     string
 	cleanup func()
 	// stats reads PostgreSQL's counters for the hub's database; nil on SQLite.
-	stats func() (dbStats, error)
+	stats func() (DBStats, error)
 }
 
-// dbStats are PostgreSQL's cumulative counters for one database.
-type dbStats struct {
+// DBStats are PostgreSQL's cumulative counters for one database.
+type DBStats struct {
 	// Commits are committed transactions; Rows are rows inserted, updated
 	// or deleted.
 	Commits, Rows int64
 }
 
-// startHub runs bin on a fresh SQLite directory, or a fresh PostgreSQL
-// database created through the admin URL pg.
-func startHub(bin, pg string) (*hubProcess, error) {
+// StartHub runs bin on a fresh SQLite directory, or a fresh PostgreSQL
+// database created through the admin URL pg, in sandbox mode, with env
+// added to its environment.
+func StartHub(bin, pg string, env ...string) (*Hub, error) {
 	dir, err := os.MkdirTemp("", "sb-pipeline-")
 	if err != nil {
 		return nil, err
 	}
 	cleanup := func() { os.RemoveAll(dir) }
 	dbURL := ""
-	var stats func() (dbStats, error)
+	var stats func() (DBStats, error)
 	if pg != "" {
 		admin, err := sql.Open("pgx", pg)
 		if err != nil {
@@ -53,8 +56,8 @@ func startHub(bin, pg string) (*hubProcess, error) {
 			return nil, err
 		}
 		dbURL = withDatabase(pg, name)
-		stats = func() (dbStats, error) {
-			var st dbStats
+		stats = func() (DBStats, error) {
+			var st DBStats
 			_, _ = admin.Exec("SELECT pg_stat_clear_snapshot()")
 			err := admin.QueryRow(`SELECT xact_commit, tup_inserted + tup_updated + tup_deleted
 				FROM pg_stat_database WHERE datname = $1`, name).Scan(&st.Commits, &st.Rows)
@@ -75,15 +78,16 @@ func startHub(bin, pg string) (*hubProcess, error) {
 	ln.Close()
 	cmd := exec.Command(bin, "serve")
 	cmd.Env = append(os.Environ(), "HUB_ADDR="+addr, "HUB_PUBLIC_URL=http://"+addr, "HUB_DATA_DIR="+dir,
-		"HUB_DATABASE_URL="+dbURL, "HUB_LOG_LEVEL=error", "HUB_SANDBOX=on", "HUB_PPROF_ADDR="+os.Getenv("PIPELINE_PPROF_ADDR"))
+		"HUB_DATABASE_URL="+dbURL, "HUB_LOG_LEVEL=error", "HUB_SANDBOX=on")
+	cmd.Env = append(cmd.Env, env...)
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	h := &hubProcess{cmd: cmd, url: "http://" + addr, cleanup: cleanup, stats: stats}
+	h := &Hub{cmd: cmd, URL: "http://" + addr, cleanup: cleanup, stats: stats}
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
-		if resp, err := http.Get(h.url + "/readyz"); err == nil {
+		if resp, err := http.Get(h.URL + "/readyz"); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
 				return h, nil
@@ -91,7 +95,7 @@ func startHub(bin, pg string) (*hubProcess, error) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	h.stop()
+	h.Stop()
 	return nil, fmt.Errorf("the hub did not become ready")
 }
 
@@ -104,8 +108,8 @@ func withDatabase(pg, name string) string {
 	return pg[:i+1] + name + rest
 }
 
-// peakRSS is the hub's peak resident memory in MiB (VmHWM).
-func (h *hubProcess) peakRSS() float64 {
+// PeakRSS is the hub's peak resident memory in MiB (VmHWM).
+func (h *Hub) PeakRSS() float64 {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", h.cmd.Process.Pid))
 	if err != nil {
 		return 0
@@ -119,7 +123,9 @@ func (h *hubProcess) peakRSS() float64 {
 	return 0
 }
 
-func (h *hubProcess) stop() {
+// Stop interrupts the hub, waits for it (killing it after 15 s) and
+// drops its database.
+func (h *Hub) Stop() {
 	_ = h.cmd.Process.Signal(os.Interrupt)
 	done := make(chan struct{})
 	go func() { _ = h.cmd.Wait(); close(done) }()
@@ -131,20 +137,22 @@ func (h *hubProcess) stop() {
 	h.cleanup()
 }
 
-// databaseWork reads the database's counters after they settle (PostgreSQL
+// DatabaseWork reads the database's counters after they settle (PostgreSQL
 // publishes them about once a second); zero on SQLite.
-func (h *hubProcess) databaseWork() dbStats {
+func (h *Hub) DatabaseWork() DBStats {
 	if h.stats == nil {
-		return dbStats{}
+		return DBStats{}
 	}
 	time.Sleep(1500 * time.Millisecond)
 	st, err := h.stats()
-	check(err)
+	if err != nil {
+		panic(fmt.Sprintf("read database counters: %v", err))
+	}
 	return st
 }
 
-// since describes the work between two readings, per order.
-func (st dbStats) since(before dbStats, orders int) (string, bool) {
+// Since describes the work between two readings, per order.
+func (st DBStats) Since(before DBStats, orders int) (string, bool) {
 	if st.Commits == 0 || orders == 0 {
 		return "", false
 	}
