@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signUpWithWorkspace, snap, uniqueRun } from './support';
+import { connectSandboxShopify, signUpWithWorkspace, snap, uniqueRun } from './support';
 
 /** Connects SMTP with the settings the sandbox mailbox page gives. */
 async function connectSandboxSmtp(page: Page, workspaceUrl: string) {
@@ -19,26 +19,6 @@ async function connectSandboxSmtp(page: Page, workspaceUrl: string) {
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page).toHaveURL(`${workspaceUrl}/connections`);
   await expect(page.getByRole('article', { name: 'Email (SMTP)' }).getByText('Active', { exact: true })).toBeVisible();
-}
-
-/** Connects Shopify through the sandbox's consent page, and waits until the hub subscribed to its orders. */
-async function connectSandboxShopify(page: Page, workspaceUrl: string, shop: string) {
-  await page.goto(`${workspaceUrl}/marketplace/shopify`);
-  await page.getByLabel(/^Shop domain/).fill(shop);
-  await page.getByRole('button', { name: 'Continue to Shopify' }).click();
-  await page.getByRole('button', { name: 'Install app' }).click();
-  await expect(page).toHaveURL(`${workspaceUrl}/connections`);
-  await expect(page.getByRole('article', { name: 'Shopify' }).getByText('Active', { exact: true })).toBeVisible();
-  await expect
-    .poll(
-      async () => {
-        const res = await page.request.get(`/sandbox/shopify/_control/shops/${shop}/webhooks`);
-        const body = (await res.json()) as { subscriptions?: { topic: string }[] };
-        return (body.subscriptions ?? []).map((s) => s.topic);
-      },
-      { timeout: 15_000 },
-    )
-    .toContain('ORDERS_CREATE');
 }
 
 test('an order placed in the sandbox shop runs the order confirmation recipe, live, into the sandbox mailbox', async ({ page }) => {

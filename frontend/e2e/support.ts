@@ -21,6 +21,8 @@ export function horizontalOverflow(page: Page): Promise<number> {
 export async function snap(page: Page, name: string, { ours = true } = {}) {
   for (const viewport of [DESKTOP, PHONE]) {
     await page.setViewportSize(viewport);
+    // Scrolled, a full-page photo draws the fixed header and sticky bars in the middle of the page.
+    await page.evaluate('window.scrollTo(0, 0)');
     if (ours) await expect.poll(() => horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({
       path: `artifacts/${name}-${viewport.width}.png`,
@@ -64,4 +66,34 @@ export function recordOperations(page: Page): string[] {
     if (name) names.push(name);
   });
   return names;
+}
+
+/** Connects Shopify through the sandbox's consent page, and waits until the hub subscribed to its orders. */
+export async function connectSandboxShopify(page: Page, workspaceUrl: string, shop: string) {
+  await page.goto(`${workspaceUrl}/marketplace/shopify`);
+  await page.getByLabel(/^Shop domain/).fill(shop);
+  await page.getByRole('button', { name: 'Continue to Shopify' }).click();
+  await page.getByRole('button', { name: 'Install app' }).click();
+  await expect(page).toHaveURL(`${workspaceUrl}/connections`);
+  await expect(page.getByRole('article', { name: 'Shopify' }).getByText('Active', { exact: true })).toBeVisible();
+  await expect
+    .poll(
+      async () => {
+        const res = await page.request.get(`/sandbox/shopify/_control/shops/${shop}/webhooks`);
+        const body = (await res.json()) as { subscriptions?: { topic: string }[] };
+        return (body.subscriptions ?? []).map((s) => s.topic);
+      },
+      { timeout: 15_000 },
+    )
+    .toContain('ORDERS_CREATE');
+}
+
+/** Connects HubSpot through the sandbox portal's consent page. */
+export async function connectSandboxHubSpot(page: Page, workspaceUrl: string) {
+  await page.goto(`${workspaceUrl}/marketplace/hubspot`);
+  await page.getByRole('button', { name: 'Continue to HubSpot' }).click();
+  await expect(page).toHaveURL(/\/sandbox\/hubspot\/.*authorize/);
+  await page.getByRole('button', { name: 'Connect app' }).click();
+  await expect(page).toHaveURL(`${workspaceUrl}/connections`);
+  await expect(page.getByRole('article', { name: 'HubSpot' }).getByText('Active', { exact: true })).toBeVisible();
 }

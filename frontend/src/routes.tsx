@@ -5,6 +5,7 @@ import { ConnectorPage } from './pages/ConnectorPage';
 import { HomePage } from './pages/HomePage';
 import { InstallPage } from './pages/InstallPage';
 import { InvitePage } from './pages/InvitePage';
+import { MappingEditorPage } from './pages/MappingEditorPage';
 import { MarketplacePage } from './pages/MarketplacePage';
 import { MembersPage } from './pages/MembersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -14,6 +15,8 @@ import { RunPage } from './pages/RunPage';
 import { RunsPage } from './pages/RunsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { SyncPage } from './pages/SyncPage';
+import { SyncsPage } from './pages/SyncsPage';
 import { TokensPage } from './pages/TokensPage';
 import { WorkspacePage } from './pages/WorkspacePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
@@ -43,6 +46,10 @@ export const routes: RouteObject[] = [
       { path: 'workspaces/:workspaceId/rules/:ruleId', element: <RuleEditorPage /> },
       { path: 'workspaces/:workspaceId/runs', element: <RunsPage /> },
       { path: 'workspaces/:workspaceId/runs/:runId', element: <RunPage /> },
+      { path: 'workspaces/:workspaceId/syncs', element: <SyncsPage /> },
+      { path: 'workspaces/:workspaceId/syncs/mappings/new', element: <MappingEditorPage /> },
+      { path: 'workspaces/:workspaceId/syncs/mappings/:mappingId', element: <MappingEditorPage /> },
+      { path: 'workspaces/:workspaceId/syncs/:syncId', element: <SyncPage /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -1,17 +1,18 @@
 import { Tabs } from '@mantine/core';
-import { IconBolt, IconListCheck, IconPlugConnected } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBolt, IconListCheck, IconPlugConnected } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { workspacePath } from './WorkspaceCrumbs';
 
-export type WorkspaceTab = 'connections' | 'rules' | 'runs';
+export type WorkspaceTab = 'connections' | 'rules' | 'runs' | 'syncs';
 
 const TABS: { value: WorkspaceTab; label: string; icon: typeof IconBolt; path: string }[] = [
   { value: 'connections', label: 'Connections', icon: IconPlugConnected, path: '' },
   { value: 'rules', label: 'Rules', icon: IconBolt, path: '/rules' },
   { value: 'runs', label: 'Runs', icon: IconListCheck, path: '/runs' },
+  { value: 'syncs', label: 'Syncs', icon: IconArrowsExchange, path: '/syncs' },
 ];
 
-/** The sections of a workspace: its connections, its rules and their runs. */
+/** The sections of a workspace: its connections, its rules and their runs, its syncs. */
 export function WorkspaceTabs({ agencyId, workspaceId, active }: { agencyId: string; workspaceId: string; active: WorkspaceTab }) {
   const navigate = useNavigate();
   const base = workspacePath(agencyId, workspaceId);

@@ -19,11 +19,17 @@ type Documents = {
     "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      id\n      name\n      status\n      lastCheckedAt\n    }\n  }\n": typeof types.CreateConnectionDocument,
     "\n  mutation StartConnection($input: StartConnectionInput!) {\n    startConnection(input: $input) {\n      authorizeUrl\n    }\n  }\n": typeof types.StartConnectionDocument,
     "\n  query ConnectViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.ConnectViewerDocument,
+    "\n  mutation CreateSync($workspaceId: ID!, $input: SyncInput!) {\n    createSync(workspaceId: $workspaceId, input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateSyncDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation InstallSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.InstallSignUpDocument,
     "\n  mutation InstallAcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InstallAcceptInvitationDocument,
     "\n  mutation InstallSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InstallSignInDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  fragment MappingEditorFields on Mapping {\n    id\n    name\n    version\n    sourceEntity\n    targetEntity\n    definition\n    sourceConnection {\n      id\n      name\n    }\n    targetConnection {\n      id\n      name\n    }\n  }\n": typeof types.MappingEditorFieldsFragmentDoc,
+    "\n  mutation CreateMapping($workspaceId: ID!, $input: MappingInput!) {\n    createMapping(workspaceId: $workspaceId, input: $input) {\n      ...MappingEditorFields\n    }\n  }\n": typeof types.CreateMappingDocument,
+    "\n  mutation UpdateMapping($id: ID!, $input: MappingInput!) {\n    updateMapping(id: $id, input: $input) {\n      ...MappingEditorFields\n    }\n  }\n": typeof types.UpdateMappingDocument,
+    "\n  fragment MappingPreviewRowFields on MappingPreviewRow {\n    sourceId\n    source\n    target\n    errors\n  }\n": typeof types.MappingPreviewRowFieldsFragmentDoc,
+    "\n  query PreviewMapping($workspaceId: ID!, $input: MappingInput!, $limit: Int) {\n    previewMapping(workspaceId: $workspaceId, input: $input, limit: $limit) {\n      ...MappingPreviewRowFields\n    }\n  }\n": typeof types.PreviewMappingDocument,
     "\n  query Recipes($workspaceId: ID!) {\n    recipes {\n      slug\n      name\n      summary\n      marketing\n      needs {\n        slug\n        name\n        category\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      status\n      connector {\n        slug\n      }\n    }\n  }\n": typeof types.RecipesDocument,
     "\n  mutation AddRecipe($workspaceId: ID!, $recipe: String!) {\n    addRecipe(workspaceId: $workspaceId, recipe: $recipe) {\n      id\n      name\n      version\n    }\n  }\n": typeof types.AddRecipeDocument,
     "\n  fragment BacktestResultFields on BacktestResult {\n    events\n    wouldStart\n    wouldFinish\n    wouldExit\n    stepsReached {\n      path\n      count\n    }\n    truncated\n  }\n": typeof types.BacktestResultFieldsFragmentDoc,
@@ -35,11 +41,16 @@ type Documents = {
     "\n  mutation TestRule($workspaceId: ID!, $input: RuleInput!) {\n    testRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleTestResultFields\n    }\n  }\n": typeof types.TestRuleDocument,
     "\n  mutation SetRuleEnabled($id: ID!, $enabled: Boolean!) {\n    setRuleEnabled(id: $id, enabled: $enabled) {\n      id\n      enabled\n      updatedAt\n    }\n  }\n": typeof types.SetRuleEnabledDocument,
     "\n  mutation SetWorkspaceTimeZone($input: SetWorkspaceTimeZoneInput!) {\n    setWorkspaceTimeZone(input: $input) {\n      id\n      timeZone\n    }\n  }\n": typeof types.SetWorkspaceTimeZoneDocument,
+    "\n  query SyncRunErrors($id: ID!) {\n    syncRun(id: $id) {\n      id\n      error\n      recordErrors(first: 100) {\n        id\n        sourceId\n        reason\n        record\n        createdAt\n      }\n    }\n  }\n": typeof types.SyncRunErrorsDocument,
+    "\n  mutation UpdateSync($id: ID!, $input: SyncInput!) {\n    updateSync(id: $id, input: $input) {\n      ...SyncDetail\n    }\n  }\n": typeof types.UpdateSyncDocument,
+    "\n  mutation DeleteSync($id: ID!) {\n    deleteSync(id: $id)\n  }\n": typeof types.DeleteSyncDocument,
     "\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n": typeof types.PreviewTemplateDocument,
     "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceOptionsDocument,
     "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n      timeZone\n    }\n  }\n": typeof types.WorkspaceHeaderDocument,
     "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n": typeof types.CompleteAppInstallDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  fragment SyncRunFields on SyncRun {\n    id\n    mappingVersion\n    mode\n    reason\n    status\n    pages\n    recordsRead\n    recordsWritten\n    recordsFailed\n    recordsTotal\n    recordsPerSecond\n    etaSeconds\n    error\n    startedAt\n    updatedAt\n    finishedAt\n    sync {\n      id\n    }\n  }\n": typeof types.SyncRunFieldsFragmentDoc,
+    "\n  subscription SyncRunUpdated($workspaceId: ID!, $runId: ID) {\n    syncRunUpdated(workspaceId: $workspaceId, runId: $runId) {\n      ...SyncRunFields\n    }\n  }\n": typeof types.SyncRunUpdatedDocument,
     "\n  fragment AuditRow on AuditEntry {\n    id\n    action\n    summary\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n  }\n": typeof types.AuditRowFragmentDoc,
     "\n  query AuditLog($agencyId: ID!, $workspaceId: ID, $after: String) {\n    auditLog(agencyId: $agencyId, workspaceId: $workspaceId, first: 50, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...AuditRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  subscription AuditLogAdded($agencyId: ID!, $workspaceId: ID) {\n    auditLogAdded(agencyId: $agencyId, workspaceId: $workspaceId) {\n      ...AuditRow\n    }\n  }\n": typeof types.AuditLogAddedDocument,
@@ -51,6 +62,10 @@ type Documents = {
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      agencyId\n      agencyName\n      email\n      role\n      invitedByName\n      expiresAt\n      accountExists\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  query InviteViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteViewerDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  fragment MappingEntityField on ConnectorField {\n    name\n    label\n    type\n    required\n  }\n": typeof types.MappingEntityFieldFragmentDoc,
+    "\n  fragment MappingConnection on Connection {\n    id\n    name\n    status\n    connector {\n      slug\n      name\n      entities {\n        name\n        read\n        write\n        fields {\n          ...MappingEntityField\n        }\n      }\n    }\n  }\n": typeof types.MappingConnectionFragmentDoc,
+    "\n  query MappingEditorData($workspaceId: ID!) {\n    connections(workspaceId: $workspaceId) {\n      ...MappingConnection\n    }\n  }\n": typeof types.MappingEditorDataDocument,
+    "\n  query MappingEditorMappings($workspaceId: ID!) {\n    mappings(workspaceId: $workspaceId) {\n      ...MappingEditorFields\n    }\n  }\n": typeof types.MappingEditorMappingsDocument,
     "\n  query MarketplaceCategories {\n    connectors {\n      slug\n      category\n    }\n  }\n": typeof types.MarketplaceCategoriesDocument,
     "\n  query Marketplace($category: ConnectorCategory, $search: String) {\n    connectors(category: $category, search: $search) {\n      slug\n      name\n      category\n      summary\n      sandboxUrl\n      auth {\n        kind\n      }\n    }\n  }\n": typeof types.MarketplaceDocument,
     "\n  query Members($agencyId: ID!, $after: String) {\n    members(agencyId: $agencyId, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          user {\n            id\n            name\n            email\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MembersDocument,
@@ -74,6 +89,16 @@ type Documents = {
     "\n  query RunRuleNames($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      id\n      name\n    }\n  }\n": typeof types.RunRuleNamesDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  fragment SyncDetail on Sync {\n    id\n    name\n    intervalMinutes\n    onEvents\n    enabled\n    checkpoint\n    nextRunAt\n    linkedRecords\n    mapping {\n      id\n      name\n      version\n      sourceEntity\n      targetEntity\n      sourceConnection {\n        id\n        name\n      }\n      targetConnection {\n        id\n        name\n      }\n    }\n    activeRun {\n      ...SyncRunFields\n    }\n    runs(first: 20) {\n      ...SyncRunFields\n    }\n  }\n": typeof types.SyncDetailFragmentDoc,
+    "\n  query SyncPage($id: ID!) {\n    sync(id: $id) {\n      ...SyncDetail\n    }\n  }\n": typeof types.SyncPageDocument,
+    "\n  mutation StartSyncRun($id: ID!, $full: Boolean) {\n    startSync(id: $id, full: $full) {\n      ...SyncRunFields\n    }\n  }\n": typeof types.StartSyncRunDocument,
+    "\n  mutation CancelSyncRun($id: ID!) {\n    cancelSyncRun(id: $id) {\n      ...SyncRunFields\n    }\n  }\n": typeof types.CancelSyncRunDocument,
+    "\n  fragment SyncRow on Sync {\n    id\n    name\n    intervalMinutes\n    onEvents\n    enabled\n    mapping {\n      id\n      name\n      sourceConnection {\n        id\n        name\n      }\n      targetConnection {\n        id\n        name\n      }\n    }\n    activeRun {\n      ...SyncRunFields\n    }\n    runs(first: 1) {\n      ...SyncRunFields\n    }\n  }\n": typeof types.SyncRowFragmentDoc,
+    "\n  fragment MappingRow on Mapping {\n    id\n    name\n    version\n    sourceEntity\n    targetEntity\n    sourceConnection {\n      id\n      name\n    }\n    targetConnection {\n      id\n      name\n    }\n    syncs {\n      id\n      name\n    }\n  }\n": typeof types.MappingRowFragmentDoc,
+    "\n  query Syncs($workspaceId: ID!) {\n    syncs(workspaceId: $workspaceId) {\n      ...SyncRow\n    }\n  }\n": typeof types.SyncsDocument,
+    "\n  query Mappings($workspaceId: ID!) {\n    mappings(workspaceId: $workspaceId) {\n      ...MappingRow\n    }\n  }\n": typeof types.MappingsDocument,
+    "\n  mutation StartSync($id: ID!, $full: Boolean) {\n    startSync(id: $id, full: $full) {\n      ...SyncRunFields\n    }\n  }\n": typeof types.StartSyncDocument,
+    "\n  mutation DeleteMapping($id: ID!) {\n    deleteMapping(id: $id)\n  }\n": typeof types.DeleteMappingDocument,
     "\n  query ApiTokens($agencyId: ID!, $after: String, $includeRevoked: Boolean) {\n    apiTokens(agencyId: $agencyId, first: 20, after: $after, includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          access\n          workspace {\n            id\n            name\n          }\n          createdBy {\n            id\n            name\n          }\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  fragment ConnectionRow on Connection {\n    id\n    name\n    status\n    sandbox\n    lastError\n    lastCheckedAt\n    createdAt\n    webhookUrl\n    values {\n      name\n      value\n    }\n    connector {\n      slug\n      name\n      category\n      auth {\n        kind\n      }\n    }\n  }\n": typeof types.ConnectionRowFragmentDoc,
@@ -94,11 +119,17 @@ const documents: Documents = {
     "\n  mutation CreateConnection($input: CreateConnectionInput!) {\n    createConnection(input: $input) {\n      id\n      name\n      status\n      lastCheckedAt\n    }\n  }\n": types.CreateConnectionDocument,
     "\n  mutation StartConnection($input: StartConnectionInput!) {\n    startConnection(input: $input) {\n      authorizeUrl\n    }\n  }\n": types.StartConnectionDocument,
     "\n  query ConnectViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.ConnectViewerDocument,
+    "\n  mutation CreateSync($workspaceId: ID!, $input: SyncInput!) {\n    createSync(workspaceId: $workspaceId, input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateSyncDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation InstallSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.InstallSignUpDocument,
     "\n  mutation InstallAcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.InstallAcceptInvitationDocument,
     "\n  mutation InstallSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.InstallSignInDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  fragment MappingEditorFields on Mapping {\n    id\n    name\n    version\n    sourceEntity\n    targetEntity\n    definition\n    sourceConnection {\n      id\n      name\n    }\n    targetConnection {\n      id\n      name\n    }\n  }\n": types.MappingEditorFieldsFragmentDoc,
+    "\n  mutation CreateMapping($workspaceId: ID!, $input: MappingInput!) {\n    createMapping(workspaceId: $workspaceId, input: $input) {\n      ...MappingEditorFields\n    }\n  }\n": types.CreateMappingDocument,
+    "\n  mutation UpdateMapping($id: ID!, $input: MappingInput!) {\n    updateMapping(id: $id, input: $input) {\n      ...MappingEditorFields\n    }\n  }\n": types.UpdateMappingDocument,
+    "\n  fragment MappingPreviewRowFields on MappingPreviewRow {\n    sourceId\n    source\n    target\n    errors\n  }\n": types.MappingPreviewRowFieldsFragmentDoc,
+    "\n  query PreviewMapping($workspaceId: ID!, $input: MappingInput!, $limit: Int) {\n    previewMapping(workspaceId: $workspaceId, input: $input, limit: $limit) {\n      ...MappingPreviewRowFields\n    }\n  }\n": types.PreviewMappingDocument,
     "\n  query Recipes($workspaceId: ID!) {\n    recipes {\n      slug\n      name\n      summary\n      marketing\n      needs {\n        slug\n        name\n        category\n      }\n    }\n    connections(workspaceId: $workspaceId) {\n      id\n      status\n      connector {\n        slug\n      }\n    }\n  }\n": types.RecipesDocument,
     "\n  mutation AddRecipe($workspaceId: ID!, $recipe: String!) {\n    addRecipe(workspaceId: $workspaceId, recipe: $recipe) {\n      id\n      name\n      version\n    }\n  }\n": types.AddRecipeDocument,
     "\n  fragment BacktestResultFields on BacktestResult {\n    events\n    wouldStart\n    wouldFinish\n    wouldExit\n    stepsReached {\n      path\n      count\n    }\n    truncated\n  }\n": types.BacktestResultFieldsFragmentDoc,
@@ -110,11 +141,16 @@ const documents: Documents = {
     "\n  mutation TestRule($workspaceId: ID!, $input: RuleInput!) {\n    testRule(workspaceId: $workspaceId, input: $input) {\n      ...RuleTestResultFields\n    }\n  }\n": types.TestRuleDocument,
     "\n  mutation SetRuleEnabled($id: ID!, $enabled: Boolean!) {\n    setRuleEnabled(id: $id, enabled: $enabled) {\n      id\n      enabled\n      updatedAt\n    }\n  }\n": types.SetRuleEnabledDocument,
     "\n  mutation SetWorkspaceTimeZone($input: SetWorkspaceTimeZoneInput!) {\n    setWorkspaceTimeZone(input: $input) {\n      id\n      timeZone\n    }\n  }\n": types.SetWorkspaceTimeZoneDocument,
+    "\n  query SyncRunErrors($id: ID!) {\n    syncRun(id: $id) {\n      id\n      error\n      recordErrors(first: 100) {\n        id\n        sourceId\n        reason\n        record\n        createdAt\n      }\n    }\n  }\n": types.SyncRunErrorsDocument,
+    "\n  mutation UpdateSync($id: ID!, $input: SyncInput!) {\n    updateSync(id: $id, input: $input) {\n      ...SyncDetail\n    }\n  }\n": types.UpdateSyncDocument,
+    "\n  mutation DeleteSync($id: ID!) {\n    deleteSync(id: $id)\n  }\n": types.DeleteSyncDocument,
     "\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n": types.PreviewTemplateDocument,
     "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.WorkspaceOptionsDocument,
     "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n      timeZone\n    }\n  }\n": types.WorkspaceHeaderDocument,
     "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n": types.CompleteAppInstallDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  fragment SyncRunFields on SyncRun {\n    id\n    mappingVersion\n    mode\n    reason\n    status\n    pages\n    recordsRead\n    recordsWritten\n    recordsFailed\n    recordsTotal\n    recordsPerSecond\n    etaSeconds\n    error\n    startedAt\n    updatedAt\n    finishedAt\n    sync {\n      id\n    }\n  }\n": types.SyncRunFieldsFragmentDoc,
+    "\n  subscription SyncRunUpdated($workspaceId: ID!, $runId: ID) {\n    syncRunUpdated(workspaceId: $workspaceId, runId: $runId) {\n      ...SyncRunFields\n    }\n  }\n": types.SyncRunUpdatedDocument,
     "\n  fragment AuditRow on AuditEntry {\n    id\n    action\n    summary\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n  }\n": types.AuditRowFragmentDoc,
     "\n  query AuditLog($agencyId: ID!, $workspaceId: ID, $after: String) {\n    auditLog(agencyId: $agencyId, workspaceId: $workspaceId, first: 50, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...AuditRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  subscription AuditLogAdded($agencyId: ID!, $workspaceId: ID) {\n    auditLogAdded(agencyId: $agencyId, workspaceId: $workspaceId) {\n      ...AuditRow\n    }\n  }\n": types.AuditLogAddedDocument,
@@ -126,6 +162,10 @@ const documents: Documents = {
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      agencyId\n      agencyName\n      email\n      role\n      invitedByName\n      expiresAt\n      accountExists\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  query InviteViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.InviteViewerDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  fragment MappingEntityField on ConnectorField {\n    name\n    label\n    type\n    required\n  }\n": types.MappingEntityFieldFragmentDoc,
+    "\n  fragment MappingConnection on Connection {\n    id\n    name\n    status\n    connector {\n      slug\n      name\n      entities {\n        name\n        read\n        write\n        fields {\n          ...MappingEntityField\n        }\n      }\n    }\n  }\n": types.MappingConnectionFragmentDoc,
+    "\n  query MappingEditorData($workspaceId: ID!) {\n    connections(workspaceId: $workspaceId) {\n      ...MappingConnection\n    }\n  }\n": types.MappingEditorDataDocument,
+    "\n  query MappingEditorMappings($workspaceId: ID!) {\n    mappings(workspaceId: $workspaceId) {\n      ...MappingEditorFields\n    }\n  }\n": types.MappingEditorMappingsDocument,
     "\n  query MarketplaceCategories {\n    connectors {\n      slug\n      category\n    }\n  }\n": types.MarketplaceCategoriesDocument,
     "\n  query Marketplace($category: ConnectorCategory, $search: String) {\n    connectors(category: $category, search: $search) {\n      slug\n      name\n      category\n      summary\n      sandboxUrl\n      auth {\n        kind\n      }\n    }\n  }\n": types.MarketplaceDocument,
     "\n  query Members($agencyId: ID!, $after: String) {\n    members(agencyId: $agencyId, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          role\n          allWorkspaces\n          workspaces {\n            id\n            name\n          }\n          user {\n            id\n            name\n            email\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MembersDocument,
@@ -149,6 +189,16 @@ const documents: Documents = {
     "\n  query RunRuleNames($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      id\n      name\n    }\n  }\n": types.RunRuleNamesDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  fragment SyncDetail on Sync {\n    id\n    name\n    intervalMinutes\n    onEvents\n    enabled\n    checkpoint\n    nextRunAt\n    linkedRecords\n    mapping {\n      id\n      name\n      version\n      sourceEntity\n      targetEntity\n      sourceConnection {\n        id\n        name\n      }\n      targetConnection {\n        id\n        name\n      }\n    }\n    activeRun {\n      ...SyncRunFields\n    }\n    runs(first: 20) {\n      ...SyncRunFields\n    }\n  }\n": types.SyncDetailFragmentDoc,
+    "\n  query SyncPage($id: ID!) {\n    sync(id: $id) {\n      ...SyncDetail\n    }\n  }\n": types.SyncPageDocument,
+    "\n  mutation StartSyncRun($id: ID!, $full: Boolean) {\n    startSync(id: $id, full: $full) {\n      ...SyncRunFields\n    }\n  }\n": types.StartSyncRunDocument,
+    "\n  mutation CancelSyncRun($id: ID!) {\n    cancelSyncRun(id: $id) {\n      ...SyncRunFields\n    }\n  }\n": types.CancelSyncRunDocument,
+    "\n  fragment SyncRow on Sync {\n    id\n    name\n    intervalMinutes\n    onEvents\n    enabled\n    mapping {\n      id\n      name\n      sourceConnection {\n        id\n        name\n      }\n      targetConnection {\n        id\n        name\n      }\n    }\n    activeRun {\n      ...SyncRunFields\n    }\n    runs(first: 1) {\n      ...SyncRunFields\n    }\n  }\n": types.SyncRowFragmentDoc,
+    "\n  fragment MappingRow on Mapping {\n    id\n    name\n    version\n    sourceEntity\n    targetEntity\n    sourceConnection {\n      id\n      name\n    }\n    targetConnection {\n      id\n      name\n    }\n    syncs {\n      id\n      name\n    }\n  }\n": types.MappingRowFragmentDoc,
+    "\n  query Syncs($workspaceId: ID!) {\n    syncs(workspaceId: $workspaceId) {\n      ...SyncRow\n    }\n  }\n": types.SyncsDocument,
+    "\n  query Mappings($workspaceId: ID!) {\n    mappings(workspaceId: $workspaceId) {\n      ...MappingRow\n    }\n  }\n": types.MappingsDocument,
+    "\n  mutation StartSync($id: ID!, $full: Boolean) {\n    startSync(id: $id, full: $full) {\n      ...SyncRunFields\n    }\n  }\n": types.StartSyncDocument,
+    "\n  mutation DeleteMapping($id: ID!) {\n    deleteMapping(id: $id)\n  }\n": types.DeleteMappingDocument,
     "\n  query ApiTokens($agencyId: ID!, $after: String, $includeRevoked: Boolean) {\n    apiTokens(agencyId: $agencyId, first: 20, after: $after, includeRevoked: $includeRevoked) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          access\n          workspace {\n            id\n            name\n          }\n          createdBy {\n            id\n            name\n          }\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiTokenDocument,
     "\n  fragment ConnectionRow on Connection {\n    id\n    name\n    status\n    sandbox\n    lastError\n    lastCheckedAt\n    createdAt\n    webhookUrl\n    values {\n      name\n      value\n    }\n    connector {\n      slug\n      name\n      category\n      auth {\n        kind\n      }\n    }\n  }\n": types.ConnectionRowFragmentDoc,
@@ -201,6 +251,10 @@ export function graphql(source: "\n  query ConnectViewer {\n    viewer {\n      
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateSync($workspaceId: ID!, $input: SyncInput!) {\n    createSync(workspaceId: $workspaceId, input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSync($workspaceId: ID!, $input: SyncInput!) {\n    createSync(workspaceId: $workspaceId, input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -218,6 +272,26 @@ export function graphql(source: "\n  mutation InstallSignIn($input: SignInInput!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MappingEditorFields on Mapping {\n    id\n    name\n    version\n    sourceEntity\n    targetEntity\n    definition\n    sourceConnection {\n      id\n      name\n    }\n    targetConnection {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment MappingEditorFields on Mapping {\n    id\n    name\n    version\n    sourceEntity\n    targetEntity\n    definition\n    sourceConnection {\n      id\n      name\n    }\n    targetConnection {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMapping($workspaceId: ID!, $input: MappingInput!) {\n    createMapping(workspaceId: $workspaceId, input: $input) {\n      ...MappingEditorFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMapping($workspaceId: ID!, $input: MappingInput!) {\n    createMapping(workspaceId: $workspaceId, input: $input) {\n      ...MappingEditorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMapping($id: ID!, $input: MappingInput!) {\n    updateMapping(id: $id, input: $input) {\n      ...MappingEditorFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMapping($id: ID!, $input: MappingInput!) {\n    updateMapping(id: $id, input: $input) {\n      ...MappingEditorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MappingPreviewRowFields on MappingPreviewRow {\n    sourceId\n    source\n    target\n    errors\n  }\n"): (typeof documents)["\n  fragment MappingPreviewRowFields on MappingPreviewRow {\n    sourceId\n    source\n    target\n    errors\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewMapping($workspaceId: ID!, $input: MappingInput!, $limit: Int) {\n    previewMapping(workspaceId: $workspaceId, input: $input, limit: $limit) {\n      ...MappingPreviewRowFields\n    }\n  }\n"): (typeof documents)["\n  query PreviewMapping($workspaceId: ID!, $input: MappingInput!, $limit: Int) {\n    previewMapping(workspaceId: $workspaceId, input: $input, limit: $limit) {\n      ...MappingPreviewRowFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -265,6 +339,18 @@ export function graphql(source: "\n  mutation SetWorkspaceTimeZone($input: SetWo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SyncRunErrors($id: ID!) {\n    syncRun(id: $id) {\n      id\n      error\n      recordErrors(first: 100) {\n        id\n        sourceId\n        reason\n        record\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query SyncRunErrors($id: ID!) {\n    syncRun(id: $id) {\n      id\n      error\n      recordErrors(first: 100) {\n        id\n        sourceId\n        reason\n        record\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSync($id: ID!, $input: SyncInput!) {\n    updateSync(id: $id, input: $input) {\n      ...SyncDetail\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSync($id: ID!, $input: SyncInput!) {\n    updateSync(id: $id, input: $input) {\n      ...SyncDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSync($id: ID!) {\n    deleteSync(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteSync($id: ID!) {\n    deleteSync(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n"): (typeof documents)["\n  query PreviewTemplate($workspaceId: ID!, $eventType: String!, $template: String!, $html: Boolean) {\n    previewTemplate(workspaceId: $workspaceId, eventType: $eventType, template: $template, html: $html) {\n      rendered\n      error\n      line\n      length\n      segments\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -282,6 +368,14 @@ export function graphql(source: "\n  mutation CompleteAppInstall($input: Complet
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SyncRunFields on SyncRun {\n    id\n    mappingVersion\n    mode\n    reason\n    status\n    pages\n    recordsRead\n    recordsWritten\n    recordsFailed\n    recordsTotal\n    recordsPerSecond\n    etaSeconds\n    error\n    startedAt\n    updatedAt\n    finishedAt\n    sync {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment SyncRunFields on SyncRun {\n    id\n    mappingVersion\n    mode\n    reason\n    status\n    pages\n    recordsRead\n    recordsWritten\n    recordsFailed\n    recordsTotal\n    recordsPerSecond\n    etaSeconds\n    error\n    startedAt\n    updatedAt\n    finishedAt\n    sync {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SyncRunUpdated($workspaceId: ID!, $runId: ID) {\n    syncRunUpdated(workspaceId: $workspaceId, runId: $runId) {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  subscription SyncRunUpdated($workspaceId: ID!, $runId: ID) {\n    syncRunUpdated(workspaceId: $workspaceId, runId: $runId) {\n      ...SyncRunFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -326,6 +420,22 @@ export function graphql(source: "\n  query InviteViewer {\n    viewer {\n      u
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MappingEntityField on ConnectorField {\n    name\n    label\n    type\n    required\n  }\n"): (typeof documents)["\n  fragment MappingEntityField on ConnectorField {\n    name\n    label\n    type\n    required\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MappingConnection on Connection {\n    id\n    name\n    status\n    connector {\n      slug\n      name\n      entities {\n        name\n        read\n        write\n        fields {\n          ...MappingEntityField\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment MappingConnection on Connection {\n    id\n    name\n    status\n    connector {\n      slug\n      name\n      entities {\n        name\n        read\n        write\n        fields {\n          ...MappingEntityField\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MappingEditorData($workspaceId: ID!) {\n    connections(workspaceId: $workspaceId) {\n      ...MappingConnection\n    }\n  }\n"): (typeof documents)["\n  query MappingEditorData($workspaceId: ID!) {\n    connections(workspaceId: $workspaceId) {\n      ...MappingConnection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MappingEditorMappings($workspaceId: ID!) {\n    mappings(workspaceId: $workspaceId) {\n      ...MappingEditorFields\n    }\n  }\n"): (typeof documents)["\n  query MappingEditorMappings($workspaceId: ID!) {\n    mappings(workspaceId: $workspaceId) {\n      ...MappingEditorFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -418,6 +528,46 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SyncDetail on Sync {\n    id\n    name\n    intervalMinutes\n    onEvents\n    enabled\n    checkpoint\n    nextRunAt\n    linkedRecords\n    mapping {\n      id\n      name\n      version\n      sourceEntity\n      targetEntity\n      sourceConnection {\n        id\n        name\n      }\n      targetConnection {\n        id\n        name\n      }\n    }\n    activeRun {\n      ...SyncRunFields\n    }\n    runs(first: 20) {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  fragment SyncDetail on Sync {\n    id\n    name\n    intervalMinutes\n    onEvents\n    enabled\n    checkpoint\n    nextRunAt\n    linkedRecords\n    mapping {\n      id\n      name\n      version\n      sourceEntity\n      targetEntity\n      sourceConnection {\n        id\n        name\n      }\n      targetConnection {\n        id\n        name\n      }\n    }\n    activeRun {\n      ...SyncRunFields\n    }\n    runs(first: 20) {\n      ...SyncRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncPage($id: ID!) {\n    sync(id: $id) {\n      ...SyncDetail\n    }\n  }\n"): (typeof documents)["\n  query SyncPage($id: ID!) {\n    sync(id: $id) {\n      ...SyncDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartSyncRun($id: ID!, $full: Boolean) {\n    startSync(id: $id, full: $full) {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartSyncRun($id: ID!, $full: Boolean) {\n    startSync(id: $id, full: $full) {\n      ...SyncRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelSyncRun($id: ID!) {\n    cancelSyncRun(id: $id) {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelSyncRun($id: ID!) {\n    cancelSyncRun(id: $id) {\n      ...SyncRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SyncRow on Sync {\n    id\n    name\n    intervalMinutes\n    onEvents\n    enabled\n    mapping {\n      id\n      name\n      sourceConnection {\n        id\n        name\n      }\n      targetConnection {\n        id\n        name\n      }\n    }\n    activeRun {\n      ...SyncRunFields\n    }\n    runs(first: 1) {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  fragment SyncRow on Sync {\n    id\n    name\n    intervalMinutes\n    onEvents\n    enabled\n    mapping {\n      id\n      name\n      sourceConnection {\n        id\n        name\n      }\n      targetConnection {\n        id\n        name\n      }\n    }\n    activeRun {\n      ...SyncRunFields\n    }\n    runs(first: 1) {\n      ...SyncRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MappingRow on Mapping {\n    id\n    name\n    version\n    sourceEntity\n    targetEntity\n    sourceConnection {\n      id\n      name\n    }\n    targetConnection {\n      id\n      name\n    }\n    syncs {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment MappingRow on Mapping {\n    id\n    name\n    version\n    sourceEntity\n    targetEntity\n    sourceConnection {\n      id\n      name\n    }\n    targetConnection {\n      id\n      name\n    }\n    syncs {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Syncs($workspaceId: ID!) {\n    syncs(workspaceId: $workspaceId) {\n      ...SyncRow\n    }\n  }\n"): (typeof documents)["\n  query Syncs($workspaceId: ID!) {\n    syncs(workspaceId: $workspaceId) {\n      ...SyncRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Mappings($workspaceId: ID!) {\n    mappings(workspaceId: $workspaceId) {\n      ...MappingRow\n    }\n  }\n"): (typeof documents)["\n  query Mappings($workspaceId: ID!) {\n    mappings(workspaceId: $workspaceId) {\n      ...MappingRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartSync($id: ID!, $full: Boolean) {\n    startSync(id: $id, full: $full) {\n      ...SyncRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartSync($id: ID!, $full: Boolean) {\n    startSync(id: $id, full: $full) {\n      ...SyncRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMapping($id: ID!) {\n    deleteMapping(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteMapping($id: ID!) {\n    deleteMapping(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
