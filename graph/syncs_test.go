@@ -227,3 +227,60 @@ func TestSyncWaitsOutRetryAfter(t *testing.T) {
 		require.EqualValues(t, 0, after["earlyCalls"], "no call before Retry-After")
 	})
 }
+
+// HubSpot's lifecycle stage comes back to Shopify as a customer tag: a
+// mapping from contacts to customer_tags adds "lifecycle:<stage>" to the
+// customer with the contact's email; a contact no customer matches is
+// kept as a failed record.
+func TestLifecycleStageBecomesAShopifyTag(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		c := newCRM(t, h, "stages.myshopify.com")
+		sandboxControl(t, h, http.MethodPost, c.shop+"/customers", map[string]any{"customers": []map[string]any{
+			{"email": "ada@example.com", "firstName": "Ada"}, {"email": "bob@example.com", "firstName": "Bob"}}})
+		resp, err := http.Post(h.URL+"/sandbox/hubspot/_control/contacts", "application/json", strings.NewReader(`{"contacts": [
+			{"email": "ada@example.com", "lifecyclestage": "customer"}, {"email": "bob@example.com", "lifecyclestage": "lead"},
+			{"email": "nobody@example.com", "lifecyclestage": "lead"}]}`))
+		require.NoError(t, err)
+		resp.Body.Close()
+
+		id := c.owner.MustDo(t, createMappingDoc, map[string]any{"w": c.ws, "in": map[string]any{"name": "Stages", "sourceConnectionId": c.hubspot,
+			"sourceEntity": "contact", "targetConnectionId": c.shopify, "targetEntity": "customer_tags", "definition": map[string]any{"fields": []any{
+				map[string]any{"target": "email", "source": "email"},
+				map[string]any{"target": "tags", "template": "lifecycle:{{lifecyclestage}}"},
+			}}}}).String("createMapping.id")
+		sync := c.owner.MustDo(t, `mutation($w: ID!, $in: SyncInput!) { createSync(workspaceId: $w, input: $in) { id } }`,
+			map[string]any{"w": c.ws, "in": map[string]any{"name": "Stages back", "mappingId": id}}).String("createSync.id")
+		run := c.owner.MustDo(t, `mutation($id: ID!) { startSync(id: $id) { id } }`, map[string]any{"id": sync}).String("startSync.id")
+		done := c.waitSyncRun(t, run)
+		require.Equal(t, "SUCCEEDED", done.String("syncRun.status"), done.Raw)
+		require.EqualValues(t, 2, done.Get("syncRun.recordsWritten"))
+		require.EqualValues(t, 1, done.Get("syncRun.recordsFailed"))
+		require.Contains(t, done.String("syncRun.recordErrors.0.reason"), `no Shopify customer has the email "nobody@example.com"`)
+
+		token := sandboxControl(t, h, http.MethodPost, c.shop+"/tokens", map[string]any{})["access_token"].(string)
+		tags := func(email string) string {
+			body, _ := json.Marshal(map[string]any{"query": `query($q: String!) { customers(first: 1, query: $q) { nodes { tags } } }`,
+				"variables": map[string]any{"q": "email:" + email}})
+			req, _ := http.NewRequest(http.MethodPost, h.URL+"/sandbox/shopify/"+c.shop+"/admin/api/2025-10/graphql.json", strings.NewReader(string(body)))
+			req.Header.Set("X-Shopify-Access-Token", token)
+			req.Header.Set("Content-Type", "application/json")
+			resp, err := http.DefaultClient.Do(req)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			var out struct {
+				Data struct {
+					Customers struct {
+						Nodes []struct{ Tags []string }
+					}
+				}
+			}
+			require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+			require.Len(t, out.Data.Customers.Nodes, 1, "customer %s", email)
+			return strings.Join(out.Data.Customers.Nodes[0].Tags, ",")
+		}
+		require.Contains(t, tags("ada@example.com"), "lifecycle:customer")
+		require.Contains(t, tags("bob@example.com"), "lifecycle:lead")
+		require.NotContains(t, tags("bob@example.com"), "lifecycle:customer")
+	})
+}

@@ -4,7 +4,7 @@
 // ports, as the real providers would, and the hub reaches them through its
 // HUB_<SLUG>_BASE_URL settings.
 //
-//	go run ./bench/syncs -bin bin/switchboard [-pg postgres://…/postgres] [-records 100000] [-limited 60s]
+//	go run ./bench/syncs -bin bin/switchboard [-pg postgres://…/postgres] [-records 100000] [-limited 60s] [-only postgres]
 //
 // Two phases per database, each on a fresh hub and fresh sandboxes:
 //   - unlimited: the sandboxes' rate limits lifted (the hub paces itself by
@@ -35,17 +35,22 @@ func main() {
 	bin := flag.String("bin", "bin/switchboard", "the hub binary")
 	pg := flag.String("pg", os.Getenv("HUB_TEST_DATABASE_URL"), "PostgreSQL admin URL (empty: SQLite only)")
 	records := flag.Int("records", 100_000, "customers synced with the rate limits lifted")
-	limited := flag.Duration("limited", 60*time.Second, "how long the sync runs within the real rate limits")
+	limited := flag.Duration("limited", 60*time.Second, "how long the sync runs within the real rate limits (0: skip)")
+	only := flag.String("only", "", "measure one database only: sqlite or postgres")
 	flag.Parse()
 
 	fmt.Println("| database | measure | result |")
 	fmt.Println("| --- | --- | --- |")
 	run := func(name, pgURL string) {
 		unlimited(name, *bin, pgURL, *records)
-		withinBudgets(name, *bin, pgURL, *limited)
+		if *limited > 0 {
+			withinBudgets(name, *bin, pgURL, *limited)
+		}
 	}
-	run("SQLite", "")
-	if *pg != "" {
+	if *only != "postgres" {
+		run("SQLite", "")
+	}
+	if *pg != "" && *only != "sqlite" {
 		run("PostgreSQL", *pg)
 	}
 }

@@ -550,18 +550,25 @@ func (c *Client) TagCustomer(ctx context.Context, shop string, token secrets.Sec
 	if len(tags) == 0 {
 		return errors.New("shopify: tag customer: no tags")
 	}
+	_, err := c.tagCustomer(ctx, shop, token, customerGID, tags)
+	return err
+}
+
+// tagCustomer runs tagsAdd and returns its cost.
+func (c *Client) tagCustomer(ctx context.Context, shop string, token secrets.Secret, customerGID string, tags []string) (Cost, error) {
 	var data struct {
 		Payload struct {
 			UserErrors []UserError `json:"userErrors"`
 		} `json:"tagsAdd"`
 	}
-	if _, err := c.GraphQL(ctx, shop, token, tagsAddMutation, map[string]any{"id": customerGID, "tags": tags}, &data); err != nil {
-		return fmt.Errorf("shopify: tag customer %s: %w", customerGID, err)
+	cost, err := c.GraphQL(ctx, shop, token, tagsAddMutation, map[string]any{"id": customerGID, "tags": tags}, &data)
+	if err != nil {
+		return cost, fmt.Errorf("shopify: tag customer %s: %w", customerGID, err)
 	}
 	if len(data.Payload.UserErrors) > 0 {
-		return &UserErrors{Mutation: "tagsAdd", Errors: data.Payload.UserErrors}
+		return cost, &UserErrors{Mutation: "tagsAdd", Errors: data.Payload.UserErrors}
 	}
-	return nil
+	return cost, nil
 }
 
 // Endpoint is the shop's OAuth endpoints for golang.org/x/oauth2, with

@@ -2,8 +2,10 @@ package shopify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/switchboard-hub/switchboard/connectors"
@@ -54,4 +56,71 @@ func customerFieldsOf(c CustomerRecord) map[string]any {
 		f["amountSpent"] = amount
 	}
 	return f
+}
+
+// maxTagBatch is how many customers one WriteRecords call tags (each is a
+// lookup and a tagsAdd mutation).
+const maxTagBatch = 25
+
+// MaxBatch implements connectors.RecordWriter.
+func (Connector) MaxBatch(string) int { return maxTagBatch }
+
+// WriteRecords implements connectors.RecordWriter for customer_tags: each
+// record's tags are added to the customer with its email (found once, then
+// by the linked id). Adding tags a customer has changes nothing, so a
+// repeated batch is harmless. A record whose email no customer has fails
+// alone.
+func (Connector) WriteRecords(ctx context.Context, call connectors.RecordCall, records []connectors.RecordWrite) (connectors.RecordWrites, error) {
+	if call.Entity != "customer_tags" {
+		return connectors.RecordWrites{}, fmt.Errorf("shopify: cannot write %q records (customer_tags only)", call.Entity)
+	}
+	c, shop := ClientFor(call.Conn.Env), call.Conn.Config["shop"]
+	out := connectors.RecordWrites{Results: make([]connectors.RecordWriteResult, len(records))}
+	spend := func(cost Cost) {
+		if out.Budget == nil {
+			out.Budget = &connectors.BudgetStatus{}
+		}
+		out.Budget.Cost += max(cost.ActualQueryCost, cost.RequestedQueryCost)
+		out.Budget.Available, out.Budget.Maximum, out.Budget.RestorePerSec = cost.CurrentlyAvailable, cost.MaximumAvailable, cost.RestoreRate
+	}
+	for i, r := range records {
+		res := &out.Results[i]
+		res.Key = r.Key
+		email, _ := r.Fields["email"].(string)
+		tags, _ := r.Fields["tags"].([]string)
+		if len(tags) == 0 {
+			if t, ok := r.Fields["tags"].(string); ok && strings.TrimSpace(t) != "" {
+				tags = []string{strings.TrimSpace(t)}
+			}
+		}
+		if len(tags) == 0 {
+			res.Err = "tags: nothing to add"
+			continue
+		}
+		id := r.TargetID
+		if id == "" {
+			page, cost, err := c.SearchCustomers(ctx, shop, call.Token, 1, "", "email:"+strconv.Quote(email))
+			spend(cost)
+			if err != nil {
+				return out, err
+			}
+			if len(page.Customers) == 0 {
+				res.Err = fmt.Sprintf("email: no Shopify customer has the email %q", email)
+				continue
+			}
+			id = page.Customers[0].ID
+		}
+		cost, err := c.tagCustomer(ctx, shop, call.Token, id, tags)
+		spend(cost)
+		var userErrs *UserErrors
+		if errors.As(err, &userErrs) {
+			res.Err = userErrs.Error()
+			continue
+		}
+		if err != nil {
+			return out, err
+		}
+		res.TargetID = id
+	}
+	return out, nil
 }

@@ -66,7 +66,13 @@ func (Connector) Spec() connectors.Spec {
 				{Name: "expiresInDays", Label: "Expires after (days)", Type: connectors.Number, Min: connectors.Ptr(1), Max: connectors.Ptr(365)}}},
 		},
 		Entities: []connectors.Entity{
-			{Name: "customer", Read: true, Write: true, Fields: customerFields},
+			{Name: "customer", Read: true, Fields: customerFields},
+			// customer_tags adds tags to the customer with the email (as
+			// tagsAdd does): a CRM's lifecycle stage, say, as a tag that
+			// segments and ad channels read.
+			{Name: "customer_tags", Write: true, Fields: []connectors.Field{
+				{Name: "email", Label: "Customer email", Type: connectors.Email, Required: true},
+				{Name: "tags", Label: "Tags to add", Type: connectors.List, Required: true}}},
 			{Name: "order", Read: true, Fields: orderFields},
 			{Name: "inventory_level", Read: true, Write: true, Fields: []connectors.Field{
 				{Name: "sku", Label: "SKU", Type: connectors.Text, Required: true},
