@@ -134,7 +134,7 @@ func TestCustomersSyncToHubSpot(t *testing.T) {
 		require.EqualValues(t, 432, done.Get("syncRun.recordsTotal"))
 		require.EqualValues(t, 431, done.Get("syncRun.recordsWritten"))
 		require.EqualValues(t, 1, done.Get("syncRun.recordsFailed"))
-		require.EqualValues(t, 3, done.Get("syncRun.pages"), "200 + 200 + 32")
+		require.EqualValues(t, 2, done.Get("syncRun.pages"), "250 + 182")
 		failed := done.Get("syncRun.recordErrors").([]any)
 		require.Len(t, failed, 1)
 		require.Contains(t, failed[0].(map[string]any)["reason"], "phone")
