@@ -67,6 +67,9 @@ func syncInput(in model.SyncInput) (hub.SyncInput, error) {
 	if in.OnEvents != nil {
 		out.OnEvents = *in.OnEvents
 	}
+	if in.Cron != nil {
+		out.Cron = *in.Cron
+	}
 	if in.Enabled != nil {
 		out.Enabled = *in.Enabled
 	}

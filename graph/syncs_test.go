@@ -284,3 +284,33 @@ func TestLifecycleStageBecomesAShopifyTag(t *testing.T) {
 		require.NotContains(t, tags("bob@example.com"), "lifecycle:customer")
 	})
 }
+
+// A sync scheduled by cron runs at those times in the store's time zone;
+// a bad expression, or both an interval and cron, is refused on the cron
+// field.
+func TestSyncCronSchedule(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		c := newCRM(t, h, "cron.myshopify.com")
+		c.owner.MustDo(t, `mutation($id: ID!) { setWorkspaceTimeZone(input: {id: $id, timeZone: "America/New_York"}) { id } }`, map[string]any{"id": c.ws})
+		id := c.owner.MustDo(t, createMappingDoc, map[string]any{"w": c.ws, "in": c.customerMapping("Nightly")}).String("createMapping.id")
+		create := `mutation($w: ID!, $in: SyncInput!) { createSync(workspaceId: $w, input: $in) { id cron nextRunAt } }`
+		fifteen := 15
+		for _, in := range []map[string]any{
+			{"name": "Bad", "mappingId": id, "cron": "at three"},
+			{"name": "Both", "mappingId": id, "cron": "0 3 * * *", "intervalMinutes": fifteen},
+		} {
+			r := c.owner.Do(t, create, map[string]any{"w": c.ws, "in": in})
+			require.NotEmpty(t, r.Errors, in["name"])
+			require.Contains(t, r.Errors[0].Extensions["fields"].(map[string]any), "cron", in["name"])
+		}
+		r := c.owner.MustDo(t, create, map[string]any{"w": c.ws, "in": map[string]any{"name": "Nightly", "mappingId": id, "cron": " 0 3 * * * "}})
+		require.Equal(t, "0 3 * * *", r.String("createSync.cron"))
+		next, err := time.Parse(time.RFC3339, r.String("createSync.nextRunAt"))
+		require.NoError(t, err)
+		ny, err := time.LoadLocation("America/New_York")
+		require.NoError(t, err)
+		require.Equal(t, [2]int{3, 0}, [2]int{next.In(ny).Hour(), next.In(ny).Minute()}, "03:00 in New York, got %s", next.In(ny))
+		require.True(t, next.After(time.Now()) && next.Before(time.Now().Add(25*time.Hour)))
+	})
+}

@@ -540,6 +540,7 @@ type ComplexityRoot struct {
 	Sync struct {
 		ActiveRun       func(childComplexity int) int
 		Checkpoint      func(childComplexity int) int
+		Cron            func(childComplexity int) int
 		Enabled         func(childComplexity int) int
 		ID              func(childComplexity int) int
 		IntervalMinutes func(childComplexity int) int
@@ -3177,6 +3178,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Sync.Checkpoint(childComplexity), true
+	case "Sync.cron":
+		if e.ComplexityRoot.Sync.Cron == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sync.Cron(childComplexity), true
 	case "Sync.enabled":
 		if e.ComplexityRoot.Sync.Enabled == nil {
 			break
@@ -4595,8 +4602,10 @@ type Sync implements Node {
   id: ID!
   name: String!
   mapping: Mapping!
-  "Incremental runs this often (null: on demand only)."
+  "Incremental runs this often (null: on demand only, or cron)."
   intervalMinutes: Int
+  "Incremental runs at these times (standard 5-field cron, in the workspace's time zone); empty when unset."
+  cron: String!
   "Runs incrementally when the source reports a change (webhooks)."
   onEvents: Boolean!
   enabled: Boolean!
@@ -4616,6 +4625,8 @@ input SyncInput {
   mappingId: ID!
   "5 to 10080 (a week); null for on demand only."
   intervalMinutes: Int
+  "A cron expression instead of an interval, e.g. \"0 3 * * *\" (03:00 in the workspace's time zone)."
+  cron: String
   onEvents: Boolean = false
   enabled: Boolean = true
 }
@@ -5559,6 +5570,8 @@ func (ec *executionContext) childFields_Sync(ctx context.Context, field graphql.
 		return ec.fieldContext_Sync_mapping(ctx, field)
 	case "intervalMinutes":
 		return ec.fieldContext_Sync_intervalMinutes(ctx, field)
+	case "cron":
+		return ec.fieldContext_Sync_cron(ctx, field)
 	case "onEvents":
 		return ec.fieldContext_Sync_onEvents(ctx, field)
 	case "enabled":
@@ -16613,6 +16626,29 @@ func (ec *executionContext) fieldContext_Sync_intervalMinutes(_ context.Context,
 	return graphql.NewScalarFieldContext("Sync", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Sync_cron(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sync_cron(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cron, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sync_cron(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Sync", field, false, false, "String")
+}
+
 func (ec *executionContext) _Sync_onEvents(ctx context.Context, field graphql.CollectedField, obj *store.Sync) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20101,7 +20137,7 @@ func (ec *executionContext) unmarshalInputSyncInput(ctx context.Context, obj any
 		asMap["enabled"] = true
 	}
 
-	fieldsInOrder := [...]string{"name", "mappingId", "intervalMinutes", "onEvents", "enabled"}
+	fieldsInOrder := [...]string{"name", "mappingId", "intervalMinutes", "cron", "onEvents", "enabled"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20129,6 +20165,13 @@ func (ec *executionContext) unmarshalInputSyncInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.IntervalMinutes = data
+		case "cron":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cron"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cron = data
 		case "onEvents":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onEvents"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -23470,6 +23513,11 @@ func (ec *executionContext) _Sync(ctx context.Context, sel ast.SelectionSet, obj
 		case "intervalMinutes":
 			out.Values[i] = ec._Sync_intervalMinutes(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cron":
+			out.Values[i] = ec._Sync_cron(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "onEvents":

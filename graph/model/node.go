@@ -18,9 +18,10 @@ type MappingInput struct {
 
 // SyncInput is a sync as GraphQL clients send it.
 type SyncInput struct {
-	Name            string `json:"name"`
-	MappingID       string `json:"mappingId"`
-	IntervalMinutes *int   `json:"intervalMinutes"`
-	OnEvents        *bool  `json:"onEvents"`
-	Enabled         *bool  `json:"enabled"`
+	Name            string  `json:"name"`
+	MappingID       string  `json:"mappingId"`
+	IntervalMinutes *int    `json:"intervalMinutes"`
+	Cron            *string `json:"cron"`
+	OnEvents        *bool   `json:"onEvents"`
+	Enabled         *bool   `json:"enabled"`
 }

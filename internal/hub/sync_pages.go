@@ -230,8 +230,8 @@ func (s *Service) FailSyncRun(ctx context.Context, runID string, cause error) er
 	})
 }
 
-// StartDueSyncs starts an incremental run of every sync whose interval has
-// come round (a sync that is still running waits for the next round).
+// StartDueSyncs starts an incremental run of every sync whose interval or
+// cron time has come (a sync that is still running waits for the next).
 func (s *Service) StartDueSyncs(ctx context.Context) error {
 	now := s.now()
 	due, err := store.SyncsDue(ctx, s.db, now)
@@ -243,7 +243,7 @@ func (s *Service) StartDueSyncs(ctx context.Context) error {
 		if _, err := s.startRun(ctx, sy, false, ReasonSchedule); err != nil {
 			return fmt.Errorf("start sync %s: %w", sy.ID, err)
 		}
-		sy.NextRunAt = nextRun(sy, now)
+		sy.NextRunAt = nextRun(sy, now, s.workspaceLocation(ctx, sy.WorkspaceID))
 		if err := store.UpdateSync(ctx, s.db, sy); err != nil {
 			return fmt.Errorf("schedule sync %s: %w", sy.ID, err)
 		}

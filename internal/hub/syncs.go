@@ -9,6 +9,7 @@ import (
 
 	"github.com/switchboard-hub/switchboard/internal/bus"
 	"github.com/switchboard-hub/switchboard/internal/failure"
+	"github.com/switchboard-hub/switchboard/internal/rules"
 	"github.com/switchboard-hub/switchboard/internal/store"
 	"github.com/switchboard-hub/switchboard/jobs"
 )
@@ -20,6 +21,9 @@ type SyncInput struct {
 	// IntervalMinutes runs the sync incrementally that often (nil: on
 	// demand only); at least 5, at most a week.
 	IntervalMinutes *int `validate:"omitempty,min=5,max=10080"`
+	// Cron runs it incrementally at the times of a cron expression, in the
+	// workspace's time zone, instead of an interval.
+	Cron string `validate:"max=120"`
 	// OnEvents runs it incrementally whenever the source reports a change.
 	OnEvents bool
 	Enabled  bool
@@ -49,10 +53,13 @@ func (s *Service) CreateSync(ctx context.Context, workspaceID string, in SyncInp
 		}
 		return nil, failure.Invalid("mappingId", "is not a mapping of this workspace")
 	}
+	if err := checkSchedule(&in); err != nil {
+		return nil, err
+	}
 	now := s.now()
 	sy := &store.Sync{ID: store.NewID(), AgencyID: m.AgencyID, WorkspaceID: m.WorkspaceID, MappingID: m.ID, Name: in.Name,
-		IntervalMinutes: in.IntervalMinutes, OnEvents: in.OnEvents, Enabled: in.Enabled, CreatedAt: now, UpdatedAt: now}
-	sy.NextRunAt = nextRun(sy, now)
+		IntervalMinutes: in.IntervalMinutes, Cron: in.Cron, OnEvents: in.OnEvents, Enabled: in.Enabled, CreatedAt: now, UpdatedAt: now}
+	sy.NextRunAt = nextRun(sy, now, s.workspaceLocation(ctx, sy.WorkspaceID))
 	err = s.inTx(ctx, func(ctx context.Context, tx *txn) error {
 		if err := store.InsertSync(ctx, tx, sy); err != nil {
 			if store.IsUniqueViolation(err, "") {
@@ -70,9 +77,37 @@ func (s *Service) CreateSync(ctx context.Context, workspaceID string, in SyncInp
 	return sy, nil
 }
 
-// nextRun is when a sync's schedule runs it next (nil: never).
-func nextRun(sy *store.Sync, from time.Time) *time.Time {
-	if !sy.Enabled || sy.IntervalMinutes == nil {
+// checkSchedule trims a sync's cron expression and checks it, and that an
+// interval and a cron expression are not both set.
+func checkSchedule(in *SyncInput) error {
+	in.Cron = strings.TrimSpace(in.Cron)
+	if in.Cron == "" {
+		return nil
+	}
+	if in.IntervalMinutes != nil {
+		return failure.Invalid("cron", "set either intervalMinutes or cron, not both")
+	}
+	if _, err := rules.ParseCron(in.Cron); err != nil {
+		return failure.Invalid("cron", "is not a cron expression: "+err.Error())
+	}
+	return nil
+}
+
+// nextRun is when a sync's schedule runs it next, after from (nil:
+// never); cron expressions are read in loc, the workspace's time zone.
+func nextRun(sy *store.Sync, from time.Time, loc *time.Location) *time.Time {
+	if !sy.Enabled {
+		return nil
+	}
+	if sy.Cron != "" {
+		sched, err := rules.ParseCron(sy.Cron)
+		if err != nil {
+			return nil
+		}
+		at := sched.Next(from.In(loc)).UTC()
+		return &at
+	}
+	if sy.IntervalMinutes == nil {
 		return nil
 	}
 	at := from.Add(time.Duration(*sy.IntervalMinutes) * time.Minute)
@@ -89,9 +124,12 @@ func (s *Service) UpdateSync(ctx context.Context, id string, in SyncInput) (*sto
 	if err := s.validate.Check(in); err != nil {
 		return nil, err
 	}
+	if err := checkSchedule(&in); err != nil {
+		return nil, err
+	}
 	now := s.now()
-	sy.Name, sy.IntervalMinutes, sy.OnEvents, sy.Enabled, sy.UpdatedAt = in.Name, in.IntervalMinutes, in.OnEvents, in.Enabled, now
-	sy.NextRunAt = nextRun(sy, now)
+	sy.Name, sy.IntervalMinutes, sy.Cron, sy.OnEvents, sy.Enabled, sy.UpdatedAt = in.Name, in.IntervalMinutes, in.Cron, in.OnEvents, in.Enabled, now
+	sy.NextRunAt = nextRun(sy, now, s.workspaceLocation(ctx, sy.WorkspaceID))
 	err = s.inTx(ctx, func(ctx context.Context, tx *txn) error {
 		if err := store.UpdateSync(ctx, tx, sy); err != nil {
 			if store.IsUniqueViolation(err, "") {

@@ -47,8 +47,10 @@ type Sync struct {
 	MappingID       string `bun:"mapping_id,notnull"`
 	Name            string `bun:"name,notnull"`
 	IntervalMinutes *int   `bun:"interval_minutes"`
-	OnEvents        bool   `bun:"on_events,notnull"`
-	Enabled         bool   `bun:"enabled,notnull"`
+	// Cron, when set, schedules the sync instead (workspace time zone).
+	Cron     string `bun:"cron,notnull"`
+	OnEvents bool   `bun:"on_events,notnull"`
+	Enabled  bool   `bun:"enabled,notnull"`
 	// Checkpoint is when the last successful run started: the next
 	// incremental run reads records updated since then.
 	Checkpoint *time.Time `bun:"checkpoint"`
@@ -169,7 +171,7 @@ func InsertSync(ctx context.Context, db bun.IDB, s *Sync) error {
 
 // UpdateSync saves a sync's settings and schedule.
 func UpdateSync(ctx context.Context, db bun.IDB, s *Sync) error {
-	_, err := db.NewUpdate().Model(s).Column("name", "interval_minutes", "on_events", "enabled", "checkpoint", "next_run_at", "updated_at").
+	_, err := db.NewUpdate().Model(s).Column("name", "interval_minutes", "cron", "on_events", "enabled", "checkpoint", "next_run_at", "updated_at").
 		WherePK().Exec(ctx)
 	return err
 }

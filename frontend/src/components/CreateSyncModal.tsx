@@ -30,7 +30,7 @@ interface Props {
 /** Creates a sync of a mapping: its name and when it runs. */
 export function CreateSyncModal({ workspaceId, mapping, justCreated, onClose }: Props) {
   const [{ fetching, error }, createSync] = useMutation(CreateSyncMutation);
-  const [values, setValues] = useState<SyncFieldValues>({ name: mapping.name, interval: '', onEvents: false, enabled: true });
+  const [values, setValues] = useState<SyncFieldValues>({ name: mapping.name, interval: '', cron: '', onEvents: false, enabled: true });
   const [localError, setLocalError] = useState<string>();
   const problems = formErrors(error, SYNC_FORM_FIELDS);
   const fields = localError ? { ...problems.fields, intervalMinutes: localError } : problems.fields;

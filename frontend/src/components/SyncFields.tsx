@@ -6,6 +6,8 @@ export interface SyncFieldValues {
   name: string;
   /** Minutes as typed; empty for on demand only. */
   interval: string;
+  /** A cron expression instead of an interval; empty when unset. */
+  cron: string;
   onEvents: boolean;
   enabled: boolean;
 }
@@ -16,12 +18,13 @@ export function syncInputOf(v: SyncFieldValues) {
   return {
     name: v.name.trim(),
     intervalMinutes: minutes !== null && Number.isFinite(minutes) ? minutes : null,
+    cron: v.cron.trim(),
     onEvents: v.onEvents,
     enabled: v.enabled,
   };
 }
 
-export const SYNC_FORM_FIELDS = ['name', 'intervalMinutes', 'onEvents', 'enabled', 'mappingId'];
+export const SYNC_FORM_FIELDS = ['name', 'intervalMinutes', 'cron', 'onEvents', 'enabled', 'mappingId'];
 
 interface Props {
   value: SyncFieldValues;
@@ -60,6 +63,18 @@ export function SyncFields({ value, onChange, errors, withEnabled, readOnly }: P
         onChange={(v) => onChange({ interval: String(v) })}
         error={err('intervalMinutes', 'Interval')}
         readOnly={readOnly}
+      />
+      <TextInput
+        label="Or at these times (cron)"
+        description="Instead of an interval: a cron expression such as 0 3 * * * (03:00 in the store's time zone)."
+        placeholder="0 3 * * *"
+        maxLength={120}
+        value={value.cron}
+        onChange={(e) => onChange({ cron: e.currentTarget.value })}
+        error={err('cron', 'Cron schedule')}
+        readOnly={readOnly}
+        ff="monospace"
+        autoComplete="off"
       />
       <Switch
         label="Also run on changes"

@@ -38,6 +38,7 @@ interface Props {
 const valuesOf = (sync: SyncDetailFragment): SyncFieldValues => ({
   name: sync.name,
   interval: sync.intervalMinutes ? String(sync.intervalMinutes) : '',
+  cron: sync.cron,
   onEvents: sync.onEvents,
   enabled: sync.enabled,
 });

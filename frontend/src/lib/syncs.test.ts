@@ -21,6 +21,7 @@ describe('sync helpers', () => {
     expect(scheduleText({ intervalMinutes: 90, onEvents: false })).toBe('every 1 h 30 min');
     expect(scheduleText({ intervalMinutes: null, onEvents: true })).toBe('on changes');
     expect(scheduleText({ intervalMinutes: null, onEvents: false })).toBe('on demand');
+    expect(scheduleText({ intervalMinutes: null, cron: '0 3 * * *', onEvents: true })).toBe('at 0 3 * * * · on changes');
   });
 
   it('describes progress with the parts that are known', () => {

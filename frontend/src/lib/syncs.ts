@@ -57,10 +57,11 @@ export function intervalText(minutes: number): string {
   return formatDuration(minutes * 60_000);
 }
 
-/** "every 15 min · on changes", "on changes", or "on demand". */
-export function scheduleText(sync: { intervalMinutes?: number | null; onEvents: boolean }): string {
+/** "every 15 min · on changes", "at 0 3 * * *", "on changes", or "on demand". */
+export function scheduleText(sync: { intervalMinutes?: number | null; cron?: string | null; onEvents: boolean }): string {
   const parts: string[] = [];
   if (sync.intervalMinutes) parts.push(`every ${intervalText(sync.intervalMinutes)}`);
+  if (sync.cron) parts.push(`at ${sync.cron}`);
   if (sync.onEvents) parts.push('on changes');
   return parts.length ? parts.join(' · ') : 'on demand';
 }

@@ -33,6 +33,7 @@ const detail = (over: Record<string, unknown> = {}) => ({
   id: 's1',
   name: 'Customers every 15 min',
   intervalMinutes: 15,
+  cron: '',
   onEvents: true,
   enabled: true,
   checkpoint: '2026-03-03T10:00:00Z',
@@ -213,7 +214,7 @@ describe('SyncPage', () => {
     await waitFor(() =>
       expect(calls.find((c) => c.operationName === 'UpdateSync')?.variables).toEqual({
         id: 's1',
-        input: { name: 'Customers every 15 min', intervalMinutes: 60, onEvents: true, enabled: false, mappingId: 'm1' },
+        input: { name: 'Customers every 15 min', intervalMinutes: 60, cron: '', onEvents: true, enabled: false, mappingId: 'm1' },
       }),
     );
 

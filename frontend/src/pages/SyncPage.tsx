@@ -29,6 +29,7 @@ graphql(`
     id
     name
     intervalMinutes
+    cron
     onEvents
     enabled
     checkpoint

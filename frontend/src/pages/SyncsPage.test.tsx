@@ -21,6 +21,7 @@ const syncs = {
         id: 's2',
         name: 'Nightly backfill',
         intervalMinutes: null,
+        cron: '',
         onEvents: false,
         runs: [
           syncRun({
@@ -198,7 +199,7 @@ describe('SyncsPage', () => {
     expect(router.state.location.search).toBe('');
     expect(calls.find((c) => c.operationName === 'CreateSync')?.variables).toEqual({
       workspaceId: 'w1',
-      input: { name: 'Customers hourly', intervalMinutes: 60, onEvents: true, mappingId: 'm1' },
+      input: { name: 'Customers hourly', intervalMinutes: 60, cron: '', onEvents: true, mappingId: 'm1' },
     });
   });
 });

@@ -22,6 +22,7 @@ graphql(`
     id
     name
     intervalMinutes
+    cron
     onEvents
     enabled
     mapping {

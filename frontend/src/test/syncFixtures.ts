@@ -40,6 +40,7 @@ export const syncRow = (over: Record<string, unknown> = {}) => ({
   id: 's1',
   name: 'Customers every 15 min',
   intervalMinutes: 15,
+  cron: '',
   onEvents: true,
   enabled: true,
   mapping: syncMapping,
