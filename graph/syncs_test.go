@@ -314,3 +314,44 @@ func TestSyncCronSchedule(t *testing.T) {
 		require.True(t, next.After(time.Now()) && next.Before(time.Now().Add(25*time.Hour)))
 	})
 }
+
+// A customer changed while a run is in progress is not lost: the webhook
+// finds the sync busy, marks it, and an incremental run starts as soon as
+// the running one finishes.
+func TestChangeDuringARunIsSyncedAfterIt(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		c := newCRM(t, h, "busy.myshopify.com")
+		ids := sandboxControl(t, h, http.MethodPost, c.shop+"/customers", map[string]any{"count": 600})["ids"].([]any)
+		id := c.owner.MustDo(t, createMappingDoc, map[string]any{"w": c.ws, "in": c.customerMapping("Busy")}).String("createMapping.id")
+		sync := c.owner.MustDo(t, `mutation($w: ID!, $in: SyncInput!) { createSync(workspaceId: $w, input: $in) { id } }`,
+			map[string]any{"w": c.ws, "in": map[string]any{"name": "CRM", "mappingId": id, "onEvents": true}}).String("createSync.id")
+		// HubSpot answers every second call 429 (Retry-After 1 s): the run takes seconds.
+		resp, err := http.Post(h.URL+"/sandbox/hubspot/_control/throttle-every", "application/json", strings.NewReader(`{"every": 2}`))
+		require.NoError(t, err)
+		resp.Body.Close()
+		run := c.owner.MustDo(t, `mutation($id: ID!) { startSync(id: $id, full: true) { id } }`, map[string]any{"id": sync}).String("startSync.id")
+
+		last := ids[len(ids)-1].(string)
+		time.Sleep(1100 * time.Millisecond) // a second after the run started: Shopify's updated_at filter has one-second precision
+		sandboxControl(t, h, http.MethodPost, c.shop+"/customers/update", map[string]any{"id": last, "customer": map[string]any{"firstName": "Changed"}})
+		now := time.Now().UTC().Format(time.RFC3339)
+		c.webhook(t, "customers/update", map[string]any{"id": strings.TrimPrefix(last, "gid://shopify/Customer/"), "email": "x@example.com",
+			"first_name": "Changed", "tags": "", "created_at": now, "updated_at": now})
+		require.Equal(t, "RUNNING", c.owner.MustDo(t, syncRunDoc, map[string]any{"id": run}).String("syncRun.status"), "the change came during the run")
+
+		require.Eventually(t, func() bool {
+			r := c.owner.MustDo(t, `query($id: ID!) { sync(id: $id) { runs { reason mode status } } }`, map[string]any{"id": sync})
+			runs := r.Get("sync.runs").([]any)
+			return len(runs) == 2 && r.String("sync.runs.0.reason") == "EVENT" && r.String("sync.runs.0.mode") == "INCREMENTAL" &&
+				r.String("sync.runs.0.status") == "SUCCEEDED" && r.String("sync.runs.1.status") == "SUCCEEDED"
+		}, 60*time.Second, 100*time.Millisecond)
+		changed := 0
+		for _, ct := range hubspotContacts(t, h) {
+			if ct["properties"].(map[string]any)["firstname"] == "Changed" {
+				changed++
+			}
+		}
+		require.Equal(t, 1, changed)
+	})
+}

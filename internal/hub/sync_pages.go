@@ -141,16 +141,32 @@ func (s *Service) SyncPage(ctx context.Context, runID string, page int) (bool, e
 			if _, err := s.river.InsertTx(ctx, tx.Tx.Tx, jobs.SyncPageArgs{RunID: run.ID, Page: run.Pages}, nil); err != nil {
 				return fmt.Errorf("queue the next page: %w", err)
 			}
-		} else {
-			plan.sync.Checkpoint, plan.sync.UpdatedAt = &run.StartedAt, run.UpdatedAt
-			if err := store.UpdateSync(ctx, tx, plan.sync); err != nil {
-				return fmt.Errorf("save the sync's checkpoint: %w", err)
-			}
+		} else if err := s.finishSyncRun(ctx, tx, plan.sync, run); err != nil {
+			return err
 		}
 		tx.published = append(tx.published, bus.Message{Topic: syncsTopic(run.WorkspaceID), Data: run.ID})
 		return nil
 	})
 	return more, err
+}
+
+// finishSyncRun moves the sync's checkpoint to the start of the run that just
+// succeeded and, when the source changed while it ran (an event found it
+// busy), starts the incremental run that picks those changes up.
+func (s *Service) finishSyncRun(ctx context.Context, tx *txn, sy *store.Sync, run *store.SyncRun) error {
+	rerun, err := store.TakeSyncRerun(ctx, tx, sy.ID)
+	if err != nil {
+		return fmt.Errorf("read the sync's pending changes: %w", err)
+	}
+	sy.Checkpoint, sy.Rerun, sy.UpdatedAt = &run.StartedAt, false, run.UpdatedAt
+	if err := store.UpdateSync(ctx, tx, sy); err != nil {
+		return fmt.Errorf("save the sync's checkpoint: %w", err)
+	}
+	if !rerun {
+		return nil
+	}
+	_, err = s.startRunTx(ctx, tx, sy, false, ReasonEvent)
+	return err
 }
 
 func recordIDs(rs []connectors.Record) []string {
@@ -252,16 +268,22 @@ func (s *Service) StartDueSyncs(ctx context.Context) error {
 }
 
 // startEventSyncs starts an incremental run of the syncs that follow the
-// connection's changes (a sync already running picks the change up on its
-// next round).
+// connection's changes; a sync that is running is marked to run again as
+// soon as it finishes (its run may have read the changed records already).
 func (s *Service) startEventSyncs(ctx context.Context, workspaceID, connectionID string) error {
 	syncs, err := store.SyncsOnEvents(ctx, s.db, workspaceID, connectionID)
 	if err != nil {
 		return fmt.Errorf("list syncs on events: %w", err)
 	}
 	for i := range syncs {
-		if _, err := s.startRun(ctx, &syncs[i], false, ReasonEvent); err != nil {
+		run, err := s.startRun(ctx, &syncs[i], false, ReasonEvent)
+		if err != nil {
 			return fmt.Errorf("start sync %s: %w", syncs[i].ID, err)
+		}
+		if run == nil {
+			if err := store.RequestSyncRerun(ctx, s.db, syncs[i].ID); err != nil {
+				return fmt.Errorf("mark sync %s to run again: %w", syncs[i].ID, err)
+			}
 		}
 	}
 	return nil

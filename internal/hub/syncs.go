@@ -201,7 +201,20 @@ func (s *Service) StartSync(ctx context.Context, id string, full bool) (*store.S
 // startRun starts a run with its first page job; nil when the sync has a
 // run in progress.
 func (s *Service) startRun(ctx context.Context, sy *store.Sync, full bool, reason string) (*store.SyncRun, error) {
-	m, err := store.MappingByID(ctx, s.db, sy.MappingID)
+	var run *store.SyncRun
+	err := s.inTx(ctx, func(ctx context.Context, tx *txn) error {
+		var err error
+		run, err = s.startRunTx(ctx, tx, sy, full, reason)
+		return err
+	})
+	return run, err
+}
+
+// startRunTx is startRun inside tx. The mapping's current version is the
+// run's; an incremental run reads what changed since the sync's checkpoint
+// (a sync that never finished a run reads everything).
+func (s *Service) startRunTx(ctx context.Context, tx *txn, sy *store.Sync, full bool, reason string) (*store.SyncRun, error) {
+	m, err := store.MappingByID(ctx, tx, sy.MappingID)
 	if err != nil {
 		return nil, fmt.Errorf("read the sync's mapping: %w", err)
 	}
@@ -211,35 +224,27 @@ func (s *Service) startRun(ctx context.Context, sy *store.Sync, full bool, reaso
 	if !full && sy.Checkpoint != nil {
 		run.Mode, run.Since = SyncIncremental, sy.Checkpoint
 	}
-	started := true
-	err = s.inTx(ctx, func(ctx context.Context, tx *txn) error {
-		// A savepoint keeps the transaction usable when the insert meets
-		// the sync's run in progress (PostgreSQL aborts it otherwise).
-		if _, err := tx.ExecContext(ctx, "SAVEPOINT start_run"); err != nil {
-			return fmt.Errorf("savepoint: %w", err)
-		}
-		if err := store.InsertSyncRun(ctx, tx, run); err != nil {
-			if store.IsUniqueViolation(err, "") {
-				started = false
-				_, err := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT start_run")
-				return err
-			}
-			return fmt.Errorf("start sync run: %w", err)
-		}
-		if _, err := s.river.InsertTx(ctx, tx.Tx.Tx, jobs.SyncPageArgs{RunID: run.ID}, nil); err != nil {
-			return fmt.Errorf("queue the first page: %w", err)
-		}
-		tx.published = append(tx.published, bus.Message{Topic: syncsTopic(run.WorkspaceID), Data: run.ID})
-		if reason != ReasonManual {
-			return nil
-		}
-		return s.record(ctx, tx, change{agencyID: sy.AgencyID, workspaceID: sy.WorkspaceID, action: "sync.started", targetType: "Sync",
-			targetID: sy.ID, summary: fmt.Sprintf("started a %s run of the sync %q", strings.ToLower(run.Mode), sy.Name)})
-	})
-	if err != nil || !started {
-		return nil, err
+	// A savepoint keeps the transaction usable when the insert meets the
+	// sync's run in progress (PostgreSQL aborts it otherwise).
+	if _, err := tx.ExecContext(ctx, "SAVEPOINT start_run"); err != nil {
+		return nil, fmt.Errorf("savepoint: %w", err)
 	}
-	return run, nil
+	if err := store.InsertSyncRun(ctx, tx, run); err != nil {
+		if store.IsUniqueViolation(err, "") {
+			_, err := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT start_run")
+			return nil, err
+		}
+		return nil, fmt.Errorf("start sync run: %w", err)
+	}
+	if _, err := s.river.InsertTx(ctx, tx.Tx.Tx, jobs.SyncPageArgs{RunID: run.ID}, nil); err != nil {
+		return nil, fmt.Errorf("queue the first page: %w", err)
+	}
+	tx.published = append(tx.published, bus.Message{Topic: syncsTopic(run.WorkspaceID), Data: run.ID})
+	if reason != ReasonManual {
+		return run, nil
+	}
+	return run, s.record(ctx, tx, change{agencyID: sy.AgencyID, workspaceID: sy.WorkspaceID, action: "sync.started", targetType: "Sync",
+		targetID: sy.ID, summary: fmt.Sprintf("started a %s run of the sync %q", strings.ToLower(run.Mode), sy.Name)})
 }
 
 // CancelSyncRun stops a run after the page in progress; what was written

@@ -55,8 +55,11 @@ type Sync struct {
 	// incremental run reads records updated since then.
 	Checkpoint *time.Time `bun:"checkpoint"`
 	NextRunAt  *time.Time `bun:"next_run_at"`
-	CreatedAt  time.Time  `bun:"created_at,notnull"`
-	UpdatedAt  time.Time  `bun:"updated_at,notnull"`
+	// Rerun is set when the source changed while a run was in progress: the
+	// next incremental run starts as that one finishes.
+	Rerun     bool      `bun:"rerun,notnull"`
+	CreatedAt time.Time `bun:"created_at,notnull"`
+	UpdatedAt time.Time `bun:"updated_at,notnull"`
 }
 
 // The sync run statuses.
@@ -171,9 +174,26 @@ func InsertSync(ctx context.Context, db bun.IDB, s *Sync) error {
 
 // UpdateSync saves a sync's settings and schedule.
 func UpdateSync(ctx context.Context, db bun.IDB, s *Sync) error {
-	_, err := db.NewUpdate().Model(s).Column("name", "interval_minutes", "cron", "on_events", "enabled", "checkpoint", "next_run_at", "updated_at").
+	_, err := db.NewUpdate().Model(s).Column("name", "interval_minutes", "cron", "on_events", "enabled", "checkpoint", "next_run_at", "rerun", "updated_at").
 		WherePK().Exec(ctx)
 	return err
+}
+
+// RequestSyncRerun marks a sync to run again once its run in progress
+// finishes.
+func RequestSyncRerun(ctx context.Context, db bun.IDB, id string) error {
+	_, err := db.NewUpdate().Model((*Sync)(nil)).Set("rerun = ?", true).Where("id = ?", id).Exec(ctx)
+	return err
+}
+
+// TakeSyncRerun clears a sync's rerun mark and reports whether it was set.
+func TakeSyncRerun(ctx context.Context, db bun.IDB, id string) (bool, error) {
+	res, err := db.NewUpdate().Model((*Sync)(nil)).Set("rerun = ?", false).Where("id = ? AND rerun", id).Exec(ctx)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 // DeleteSync removes a sync with its runs and links.
