@@ -155,30 +155,7 @@ func (s *Service) CancelRun(ctx context.Context, id string) (*store.Run, error) 
 // SubscribeRuns streams a workspace's runs as they change (runID, when
 // set, narrows to one run).
 func (s *Service) SubscribeRuns(ctx context.Context, workspaceID, runID string) (<-chan *store.Run, error) {
-	if _, _, err := s.workspaceFor(ctx, s.db, workspaceID); err != nil {
-		return nil, err
-	}
-	msgs := s.bus.Subscribe(ctx, runsTopic(workspaceID))
-	out := make(chan *store.Run, 16)
-	go func() {
-		defer close(out)
-		for msg := range msgs {
-			if runID != "" && msg.Data != runID {
-				continue
-			}
-			if _, _, err := s.workspaceFor(ctx, s.db, workspaceID); err != nil || !s.principalStillValid(ctx) {
-				return
-			}
-			run, err := store.RunByID(ctx, s.db, msg.Data)
-			if err != nil {
-				continue
-			}
-			select {
-			case out <- run:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out, nil
+	return subscribeRows(ctx, s, workspaceID, runsTopic(workspaceID), runID, func(ctx context.Context, id string) (*store.Run, error) {
+		return store.RunByID(ctx, s.db, id)
+	})
 }

@@ -319,32 +319,9 @@ func (s *Service) SyncRecordErrors(ctx context.Context, runID string, limit, off
 // SubscribeSyncRuns streams a workspace's sync runs as they progress
 // (runID, when set, narrows to one run).
 func (s *Service) SubscribeSyncRuns(ctx context.Context, workspaceID, runID string) (<-chan *store.SyncRun, error) {
-	if _, _, err := s.workspaceFor(ctx, s.db, workspaceID); err != nil {
-		return nil, err
-	}
-	msgs := s.bus.Subscribe(ctx, syncsTopic(workspaceID))
-	out := make(chan *store.SyncRun, 16)
-	go func() {
-		defer close(out)
-		for msg := range msgs {
-			if runID != "" && msg.Data != runID {
-				continue
-			}
-			if _, _, err := s.workspaceFor(ctx, s.db, workspaceID); err != nil || !s.principalStillValid(ctx) {
-				return
-			}
-			run, err := store.SyncRunByID(ctx, s.db, msg.Data)
-			if err != nil {
-				continue // a sync's own id (settings changed), or deleted
-			}
-			select {
-			case out <- run:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out, nil
+	return subscribeRows(ctx, s, workspaceID, syncsTopic(workspaceID), runID, func(ctx context.Context, id string) (*store.SyncRun, error) {
+		return store.SyncRunByID(ctx, s.db, id) // a sync's own id (settings changed) reads nothing
+	})
 }
 
 // LinkedRecords is how many source records the sync has written.

@@ -84,39 +84,20 @@ func (s *Service) RenameWorkspace(ctx context.Context, in RenameWorkspaceInput) 
 	if err := s.validate.Check(in); err != nil {
 		return nil, err
 	}
-	var w *store.Workspace
-	err := s.inTx(ctx, func(ctx context.Context, tx *txn) error {
-		var a *Access
-		var err error
-		if w, a, err = s.workspaceFor(ctx, tx, in.ID); err != nil {
-			return err
-		}
-		if err := a.requireManage("rename workspaces"); err != nil {
-			return err
-		}
-		if w.ArchivedAt != nil {
-			return failure.New(failure.Conflict, "the workspace is archived; restore it before renaming it")
-		}
+	return s.changeWorkspace(ctx, in.ID, "rename workspaces", func(ctx context.Context, tx *txn, w *store.Workspace) (*change, error) {
 		old := w.Name
 		if old == in.Name {
-			return nil
+			return nil, nil
 		}
 		if err := store.RenameWorkspace(ctx, tx, w.ID, in.Name); err != nil {
 			if store.IsUniqueViolation(err, store.WorkspaceNameConstraint) {
-				return duplicateWorkspace
+				return nil, duplicateWorkspace
 			}
-			return fmt.Errorf("rename workspace: %w", err)
+			return nil, fmt.Errorf("rename workspace: %w", err)
 		}
 		w.Name = in.Name
-		return s.record(ctx, tx, change{
-			agencyID: w.AgencyID, workspaceID: w.ID, action: "workspace.renamed", targetType: "Workspace", targetID: w.ID,
-			summary: fmt.Sprintf("renamed the workspace %q to %q", old, w.Name),
-		})
+		return &change{action: "workspace.renamed", summary: fmt.Sprintf("renamed the workspace %q to %q", old, w.Name)}, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return w, nil
 }
 
 // SetWorkspaceTimeZone changes the time zone a workspace's waits ("until
@@ -127,31 +108,43 @@ func (s *Service) SetWorkspaceTimeZone(ctx context.Context, in SetWorkspaceTimeZ
 	if err := s.validate.Check(in); err != nil {
 		return nil, err
 	}
+	return s.changeWorkspace(ctx, in.ID, "change a workspace's time zone", func(ctx context.Context, tx *txn, w *store.Workspace) (*change, error) {
+		old := w.TimeZone
+		if old == in.TimeZone {
+			return nil, nil
+		}
+		if err := store.SetWorkspaceTimeZone(ctx, tx, w.ID, in.TimeZone); err != nil {
+			return nil, fmt.Errorf("set time zone: %w", err)
+		}
+		w.TimeZone = in.TimeZone
+		return &change{action: "workspace.time_zone_changed", summary: fmt.Sprintf("changed the time zone of %q from %s to %s", w.Name, old, w.TimeZone)}, nil
+	})
+}
+
+// changeWorkspace applies a change to a workspace that is not archived, in
+// one transaction with its audit entry, for a caller who may manage it
+// (what names the permission in the refusal). apply answers the audit
+// entry's action and summary, or nil when nothing changed.
+func (s *Service) changeWorkspace(ctx context.Context, id, what string, apply func(context.Context, *txn, *store.Workspace) (*change, error)) (*store.Workspace, error) {
 	var w *store.Workspace
 	err := s.inTx(ctx, func(ctx context.Context, tx *txn) error {
 		var a *Access
 		var err error
-		if w, a, err = s.workspaceFor(ctx, tx, in.ID); err != nil {
+		if w, a, err = s.workspaceFor(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := a.requireManage("change a workspace's time zone"); err != nil {
+		if err := a.requireManage(what); err != nil {
 			return err
 		}
 		if w.ArchivedAt != nil {
 			return failure.New(failure.Conflict, "the workspace is archived; restore it before changing it")
 		}
-		old := w.TimeZone
-		if old == in.TimeZone {
-			return nil
+		c, err := apply(ctx, tx, w)
+		if err != nil || c == nil {
+			return err
 		}
-		if err := store.SetWorkspaceTimeZone(ctx, tx, w.ID, in.TimeZone); err != nil {
-			return fmt.Errorf("set time zone: %w", err)
-		}
-		w.TimeZone = in.TimeZone
-		return s.record(ctx, tx, change{
-			agencyID: w.AgencyID, workspaceID: w.ID, action: "workspace.time_zone_changed", targetType: "Workspace", targetID: w.ID,
-			summary: fmt.Sprintf("changed the time zone of %q from %s to %s", w.Name, old, w.TimeZone),
-		})
+		c.agencyID, c.workspaceID, c.targetType, c.targetID = w.AgencyID, w.ID, "Workspace", w.ID
+		return s.record(ctx, tx, *c)
 	})
 	if err != nil {
 		return nil, err
