@@ -230,14 +230,14 @@ func TestSyncWaitsOutRetryAfter(t *testing.T) {
 
 // HubSpot's lifecycle stage comes back to Shopify as a customer tag: a
 // mapping from contacts to customer_tags adds "lifecycle:<stage>" to the
-// customer with the contact's email; a contact no customer matches is
-// kept as a failed record.
+// customer with the contact's email, replacing an older lifecycle tag; a
+// contact no customer matches is kept as a failed record.
 func TestLifecycleStageBecomesAShopifyTag(t *testing.T) {
 	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
 		h := testenv.StartHub(t, db)
 		c := newCRM(t, h, "stages.myshopify.com")
 		sandboxControl(t, h, http.MethodPost, c.shop+"/customers", map[string]any{"customers": []map[string]any{
-			{"email": "ada@example.com", "firstName": "Ada"}, {"email": "bob@example.com", "firstName": "Bob"}}})
+			{"email": "ada@example.com", "firstName": "Ada", "tags": []string{"lifecycle:lead", "vip"}}, {"email": "bob@example.com", "firstName": "Bob"}}})
 		resp, err := http.Post(h.URL+"/sandbox/hubspot/_control/contacts", "application/json", strings.NewReader(`{"contacts": [
 			{"email": "ada@example.com", "lifecyclestage": "customer"}, {"email": "bob@example.com", "lifecyclestage": "lead"},
 			{"email": "nobody@example.com", "lifecyclestage": "lead"}]}`))
@@ -248,6 +248,7 @@ func TestLifecycleStageBecomesAShopifyTag(t *testing.T) {
 			"sourceEntity": "contact", "targetConnectionId": c.shopify, "targetEntity": "customer_tags", "definition": map[string]any{"fields": []any{
 				map[string]any{"target": "email", "source": "email"},
 				map[string]any{"target": "tags", "template": "lifecycle:{{lifecyclestage}}"},
+				map[string]any{"target": "replacePrefix", "constant": "lifecycle:"},
 			}}}}).String("createMapping.id")
 		sync := c.owner.MustDo(t, `mutation($w: ID!, $in: SyncInput!) { createSync(workspaceId: $w, input: $in) { id } }`,
 			map[string]any{"w": c.ws, "in": map[string]any{"name": "Stages back", "mappingId": id}}).String("createSync.id")
@@ -279,7 +280,7 @@ func TestLifecycleStageBecomesAShopifyTag(t *testing.T) {
 			require.Len(t, out.Data.Customers.Nodes, 1, "customer %s", email)
 			return strings.Join(out.Data.Customers.Nodes[0].Tags, ",")
 		}
-		require.Contains(t, tags("ada@example.com"), "lifecycle:customer")
+		require.Equal(t, "lifecycle:customer,vip", tags("ada@example.com"), "the old stage replaced, other tags kept")
 		require.Contains(t, tags("bob@example.com"), "lifecycle:lead")
 		require.NotContains(t, tags("bob@example.com"), "lifecycle:customer")
 	})

@@ -540,6 +540,13 @@ const tagsAddMutation = `mutation SwitchboardTagsAdd($id: ID!, $tags: [String!]!
   }
 }`
 
+const tagsRemoveMutation = `mutation SwitchboardTagsRemove($id: ID!, $tags: [String!]!) {
+  tagsRemove(id: $id, tags: $tags) {
+    node { id }
+    userErrors { field message }
+  }
+}`
+
 // TagCustomer adds tags to the customer customerGID
 // (gid://shopify/Customer/N). Adding a tag the customer has is a no-op, so
 // the call can be retried.
@@ -550,23 +557,25 @@ func (c *Client) TagCustomer(ctx context.Context, shop string, token secrets.Sec
 	if len(tags) == 0 {
 		return errors.New("shopify: tag customer: no tags")
 	}
-	_, err := c.tagCustomer(ctx, shop, token, customerGID, tags)
+	_, err := c.changeTags(ctx, shop, token, customerGID, tags, false)
 	return err
 }
 
-// tagCustomer runs tagsAdd and returns its cost.
-func (c *Client) tagCustomer(ctx context.Context, shop string, token secrets.Secret, customerGID string, tags []string) (Cost, error) {
-	var data struct {
-		Payload struct {
-			UserErrors []UserError `json:"userErrors"`
-		} `json:"tagsAdd"`
+// changeTags runs tagsAdd (or tagsRemove) and returns its cost.
+func (c *Client) changeTags(ctx context.Context, shop string, token secrets.Secret, customerGID string, tags []string, remove bool) (Cost, error) {
+	mutation, name := tagsAddMutation, "tagsAdd"
+	if remove {
+		mutation, name = tagsRemoveMutation, "tagsRemove"
 	}
-	cost, err := c.GraphQL(ctx, shop, token, tagsAddMutation, map[string]any{"id": customerGID, "tags": tags}, &data)
+	var data map[string]struct {
+		UserErrors []UserError `json:"userErrors"`
+	}
+	cost, err := c.GraphQL(ctx, shop, token, mutation, map[string]any{"id": customerGID, "tags": tags}, &data)
 	if err != nil {
-		return cost, fmt.Errorf("shopify: tag customer %s: %w", customerGID, err)
+		return cost, fmt.Errorf("shopify: %s on customer %s: %w", name, customerGID, err)
 	}
-	if len(data.Payload.UserErrors) > 0 {
-		return cost, &UserErrors{Mutation: "tagsAdd", Errors: data.Payload.UserErrors}
+	if errs := data[name].UserErrors; len(errs) > 0 {
+		return cost, &UserErrors{Mutation: name, Errors: errs}
 	}
 	return cost, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -67,9 +68,10 @@ func (Connector) MaxBatch(string) int { return maxTagBatch }
 
 // WriteRecords implements connectors.RecordWriter for customer_tags: each
 // record's tags are added to the customer with its email (found once, then
-// by the linked id). Adding tags a customer has changes nothing, so a
-// repeated batch is harmless. A record whose email no customer has fails
-// alone.
+// by the linked id); with replacePrefix, the customer's other tags with
+// that prefix are removed first (one lifecycle tag at a time). Adding tags
+// a customer has changes nothing, so a repeated batch is harmless. A
+// record whose email no customer has fails alone.
 func (Connector) WriteRecords(ctx context.Context, call connectors.RecordCall, records []connectors.RecordWrite) (connectors.RecordWrites, error) {
 	if call.Entity != "customer_tags" {
 		return connectors.RecordWrites{}, fmt.Errorf("shopify: cannot write %q records (customer_tags only)", call.Entity)
@@ -97,9 +99,14 @@ func (Connector) WriteRecords(ctx context.Context, call connectors.RecordCall, r
 			res.Err = "tags: nothing to add"
 			continue
 		}
-		id := r.TargetID
-		if id == "" {
-			page, cost, err := c.SearchCustomers(ctx, shop, call.Token, 1, "", "email:"+strconv.Quote(email))
+		prefix, _ := r.Fields["replacePrefix"].(string)
+		query := "email:" + strconv.Quote(email)
+		if r.TargetID != "" {
+			query = "id:" + strings.TrimPrefix(r.TargetID, "gid://shopify/Customer/")
+		}
+		id, current := r.TargetID, []string(nil)
+		if id == "" || prefix != "" {
+			page, cost, err := c.SearchCustomers(ctx, shop, call.Token, 1, "", query)
 			spend(cost)
 			if err != nil {
 				return out, err
@@ -108,10 +115,19 @@ func (Connector) WriteRecords(ctx context.Context, call connectors.RecordCall, r
 				res.Err = fmt.Sprintf("email: no Shopify customer has the email %q", email)
 				continue
 			}
-			id = page.Customers[0].ID
+			id, current = page.Customers[0].ID, page.Customers[0].Tags
 		}
-		cost, err := c.tagCustomer(ctx, shop, call.Token, id, tags)
-		spend(cost)
+		var err error
+		if stale := staleTags(current, prefix, tags); len(stale) > 0 {
+			var cost Cost
+			cost, err = c.changeTags(ctx, shop, call.Token, id, stale, true)
+			spend(cost)
+		}
+		if err == nil {
+			var cost Cost
+			cost, err = c.changeTags(ctx, shop, call.Token, id, tags, false)
+			spend(cost)
+		}
 		var userErrs *UserErrors
 		if errors.As(err, &userErrs) {
 			res.Err = userErrs.Error()
@@ -123,4 +139,21 @@ func (Connector) WriteRecords(ctx context.Context, call connectors.RecordCall, r
 		res.TargetID = id
 	}
 	return out, nil
+}
+
+// staleTags are the customer's tags that start with prefix (case
+// insensitively) and are not among the tags being added; none without a
+// prefix.
+func staleTags(current []string, prefix string, adding []string) []string {
+	prefix = strings.ToLower(strings.TrimSpace(prefix))
+	if prefix == "" {
+		return nil
+	}
+	var stale []string
+	for _, t := range current {
+		if strings.HasPrefix(strings.ToLower(t), prefix) && !slices.ContainsFunc(adding, func(a string) bool { return strings.EqualFold(a, t) }) {
+			stale = append(stale, t)
+		}
+	}
+	return stale
 }

@@ -72,7 +72,9 @@ func (Connector) Spec() connectors.Spec {
 			// segments and ad channels read.
 			{Name: "customer_tags", Write: true, Fields: []connectors.Field{
 				{Name: "email", Label: "Customer email", Type: connectors.Email, Required: true},
-				{Name: "tags", Label: "Tags to add", Type: connectors.List, Required: true}}},
+				{Name: "tags", Label: "Tags to add", Type: connectors.List, Required: true},
+				{Name: "replacePrefix", Label: "Replace tags starting with", Type: connectors.Text,
+					Help: "Tags of the customer that start with this (e.g. lifecycle:) are removed before the new ones are added, so only the latest stays."}}},
 			{Name: "order", Read: true, Fields: orderFields},
 			{Name: "inventory_level", Read: true, Write: true, Fields: []connectors.Field{
 				{Name: "sku", Label: "SKU", Type: connectors.Text, Required: true},

@@ -163,12 +163,16 @@ func (x *executor) field(typ string, val any, f *ast.Field, path []any) any {
 				return nil
 			}
 			return x.object("WebhookSubscriptionCreatePayload", p, f.SelectionSet, path)
-		case "tagsAdd":
-			p, ok := x.tagsAdd(f, path)
+		case "tagsAdd", "tagsRemove":
+			tag, payload := x.tagsAdd, "TagsAddPayload"
+			if f.Name == "tagsRemove" {
+				tag, payload = x.tagsRemove, "TagsRemovePayload"
+			}
+			p, ok := tag(f, path)
 			if !ok {
 				return nil
 			}
-			return x.object("TagsAddPayload", p, f.SelectionSet, path)
+			return x.object(payload, p, f.SelectionSet, path)
 		case "discountCodeBasicCreate":
 			p, ok := x.discountCodeBasicCreate(f, path)
 			if !ok {
@@ -308,7 +312,7 @@ func (x *executor) field(typ string, val any, f *ast.Field, path []any) any {
 		case "userErrors":
 			return x.userErrors("UserError", p.userErrors, f, path)
 		}
-	case "TagsAddPayload":
+	case "TagsAddPayload", "TagsRemovePayload":
 		p := val.(*tagsPayload)
 		switch f.Name {
 		case "node":
@@ -673,6 +677,40 @@ func (x *executor) webhookSubscriptionCreate(f *ast.Field, path []any) (*webhook
 }
 
 func (x *executor) tagsAdd(f *ast.Field, path []any) (*tagsPayload, bool) {
+	c, clean, p, ok := x.tagsArgs(f, path)
+	if !ok || c == nil {
+		return p, ok
+	}
+	for _, t := range clean {
+		if !slices.ContainsFunc(c.tags, func(e string) bool { return strings.EqualFold(e, t) }) {
+			c.tags = append(c.tags, t)
+		}
+	}
+	slices.SortFunc(c.tags, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	c.updatedAt = x.s.now()
+	p.node = c
+	return p, true
+}
+
+// tagsRemove answers Mutation.tagsRemove: the tags (case-insensitively)
+// leave the customer; tags it does not have are ignored.
+func (x *executor) tagsRemove(f *ast.Field, path []any) (*tagsPayload, bool) {
+	c, clean, p, ok := x.tagsArgs(f, path)
+	if !ok || c == nil {
+		return p, ok
+	}
+	c.tags = slices.DeleteFunc(c.tags, func(e string) bool {
+		return slices.ContainsFunc(clean, func(t string) bool { return strings.EqualFold(e, t) })
+	})
+	c.updatedAt = x.s.now()
+	p.node = c
+	return p, true
+}
+
+// tagsArgs reads tagsAdd's and tagsRemove's id and tags: the customer
+// (nil, with a user error in p, when the arguments are refused) and the
+// tags, trimmed and without blanks.
+func (x *executor) tagsArgs(f *ast.Field, path []any) (*customer, []string, *tagsPayload, bool) {
 	idV, _ := x.arg(f, "id")
 	tagsV, _ := x.arg(f, "tags")
 	var tags []string
@@ -684,14 +722,14 @@ func (x *executor) tagsAdd(f *ast.Field, path []any) (*tagsPayload, bool) {
 			tags = append(tags, strings.Split(fmt.Sprint(v), ",")...)
 		}
 	default:
-		x.fail(f, path, "argumentLiteralsIncompatible", "Argument 'tags' on Field 'tagsAdd' has an invalid value. Expected type '[String!]!'.")
-		return nil, false
+		x.fail(f, path, "argumentLiteralsIncompatible", "Argument 'tags' on Field '%s' has an invalid value. Expected type '[String!]!'.", f.Name)
+		return nil, nil, nil, false
 	}
 	p := &tagsPayload{userErrors: []userError{}}
 	c := x.findCustomer(fmt.Sprint(idV))
 	if c == nil {
 		p.userErrors = append(p.userErrors, userError{field: []string{"id"}, message: "Resource not found"})
-		return p, true
+		return nil, nil, p, true
 	}
 	var clean []string
 	for _, t := range tags {
@@ -701,21 +739,13 @@ func (x *executor) tagsAdd(f *ast.Field, path []any) (*tagsPayload, bool) {
 		}
 		if len(t) > 255 {
 			p.userErrors = append(p.userErrors, userError{field: []string{"tags"}, message: "Tag is too long (maximum is 255 characters)"})
-			return p, true
+			return nil, nil, p, true
 		}
 		clean = append(clean, t)
 	}
 	if len(clean) == 0 {
 		p.userErrors = append(p.userErrors, userError{field: []string{"tags"}, message: "Tags can't be blank"})
-		return p, true
+		return nil, nil, p, true
 	}
-	for _, t := range clean {
-		if !slices.ContainsFunc(c.tags, func(e string) bool { return strings.EqualFold(e, t) }) {
-			c.tags = append(c.tags, t)
-		}
-	}
-	slices.SortFunc(c.tags, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
-	c.updatedAt = x.s.now()
-	p.node = c
-	return p, true
+	return c, clean, p, true
 }

@@ -38,7 +38,7 @@
 //     gqlparser and a small part of the schema is answered: shop, customers
 //     (a Relay connection with edges, nodes and pageInfo, forward and
 //     backward pagination, a subset of the search syntax), customer,
-//     webhookSubscriptionCreate, tagsAdd and discountCodeBasicCreate.
+//     webhookSubscriptionCreate, tagsAdd, tagsRemove and discountCodeBasicCreate.
 //     Unknown fields, arguments and
 //     types answer GraphQL errors shaped like Shopify's (HTTP 200, errors[]
 //     with message, locations, path and extensions.code).

@@ -36,6 +36,7 @@ var schema = map[string]map[string]fieldDef{
 	mutationRoot: {
 		"webhookSubscriptionCreate": {typ: "WebhookSubscriptionCreatePayload", mutation: true, args: []string{"topic", "webhookSubscription"}},
 		"tagsAdd":                   {typ: "TagsAddPayload", mutation: true, args: []string{"id", "tags"}},
+		"tagsRemove":                {typ: "TagsRemovePayload", mutation: true, args: []string{"id", "tags"}},
 		"discountCodeBasicCreate":   {typ: "DiscountCodeBasicCreatePayload", mutation: true, args: []string{"basicCodeDiscount"}},
 	},
 	"Shop": {
@@ -80,6 +81,10 @@ var schema = map[string]map[string]fieldDef{
 		"userErrors":          {typ: "UserError"},
 	},
 	"TagsAddPayload": {
+		"node":       {typ: "Node"},
+		"userErrors": {typ: "UserError"},
+	},
+	"TagsRemovePayload": {
 		"node":       {typ: "Node"},
 		"userErrors": {typ: "UserError"},
 	},
