@@ -94,6 +94,7 @@ var walkCases = map[string]walkCase{
 	"backtestRule":         {workspaceLevel: true, selfOnly: true, docs: []string{`mutation($rule: ID!) { backtestRule(id: $rule, from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z") { events } }`}},
 	"retryRun":             {workspaceLevel: true, docs: []string{`mutation($run: ID!) { retryRun(id: $run) { id status } }`}},
 	"cancelRun":            {workspaceLevel: true, docs: []string{`mutation($run: ID!) { cancelRun(id: $run) { id status } }`}},
+	"ruleUpdated":          {workspaceLevel: true, docs: []string{`subscription($workspace: ID!) { ruleUpdated(workspaceId: $workspace) { id name steps } }`}},
 	"runUpdated":           {workspaceLevel: true, docs: []string{`subscription($workspace: ID!) { runUpdated(workspaceId: $workspace) { id rule { name } } }`}},
 	"mappings":             {workspaceLevel: true, docs: []string{`query($workspace: ID!) { mappings(workspaceId: $workspace) { id name definition sourceConnection { name } } }`}},
 	"previewMapping":       {workspaceLevel: true, docs: []string{`query($workspace: ID!, $connection: ID!) { previewMapping(workspaceId: $workspace, input: {name: "Intruder mapping", sourceConnectionId: $connection, sourceEntity: "customer", targetConnectionId: $connection, targetEntity: "contact", definition: {fields: []}}) { sourceId source target } }`}},

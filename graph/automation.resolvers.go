@@ -301,6 +301,14 @@ func (r *runResolver) Steps(ctx context.Context, obj *store.Run) ([]store.RunSte
 	return r.Hub.RunSteps(ctx, obj.ID)
 }
 
+func (r *subscriptionResolver) RuleUpdated(ctx context.Context, workspaceID string) (<-chan *hub.Rule, error) {
+	ws, err := gid.Expect("workspaceId", typeWorkspace, workspaceID)
+	if err != nil {
+		return nil, err
+	}
+	return r.Hub.SubscribeRules(ctx, ws)
+}
+
 func (r *subscriptionResolver) RunUpdated(ctx context.Context, workspaceID string) (<-chan *store.Run, error) {
 	ws, err := gid.Expect("workspaceId", typeWorkspace, workspaceID)
 	if err != nil {

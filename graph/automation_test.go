@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -601,5 +602,31 @@ func TestOutOfOrderCustomerUpdatesKeepTheNewest(t *testing.T) {
 			return pending == 0 && len(names) == 1
 		}, 15*time.Second, 50*time.Millisecond)
 		require.Equal(t, []string{"Zoe (newer)"}, names)
+	})
+}
+
+// The rules list is live: a rule created, or switched on, in one session
+// reaches another session's ruleUpdated subscription.
+func TestRulesListIsLive(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		s := newStore(t, h, "live-rules.myshopify.com")
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		sock := testenv.MustDial(t, h.URL, testenv.DialOptions{Cookies: s.owner.Cookies()})
+		defer sock.Close()
+		require.NoError(t, sock.Subscribe(ctx, `subscription($w: ID!) { ruleUpdated(workspaceId: $w) { name enabled version } }`, map[string]any{"w": s.ws}))
+		time.Sleep(100 * time.Millisecond)
+
+		id := s.owner.MustDo(t, `mutation($w: ID!) { addRecipe(workspaceId: $w, recipe: "order-confirmation") { id } }`, map[string]any{"w": s.ws}).String("addRecipe.id")
+		got, err := sock.Next(ctx)
+		require.NoError(t, err)
+		require.Equal(t, "Order confirmation", got.String("ruleUpdated.name"))
+		require.Equal(t, false, got.Get("ruleUpdated.enabled"))
+
+		s.owner.MustDo(t, enableRule, map[string]any{"id": id})
+		got, err = sock.Next(ctx)
+		require.NoError(t, err)
+		require.Equal(t, true, got.Get("ruleUpdated.enabled"))
 	})
 }

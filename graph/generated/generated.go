@@ -532,6 +532,7 @@ type ComplexityRoot struct {
 	Subscription struct {
 		AuditLogAdded           func(childComplexity int, agencyID string, workspaceID *string) int
 		ConnectionStatusChanged func(childComplexity int, workspaceID string) int
+		RuleUpdated             func(childComplexity int, workspaceID string) int
 		Run                     func(childComplexity int, id string) int
 		RunUpdated              func(childComplexity int, workspaceID string) int
 		SyncRunUpdated          func(childComplexity int, workspaceID string, runID *string) int
@@ -832,6 +833,7 @@ type RunResolver interface {
 }
 type SubscriptionResolver interface {
 	AuditLogAdded(ctx context.Context, agencyID string, workspaceID *string) (<-chan *store.AuditEntry, error)
+	RuleUpdated(ctx context.Context, workspaceID string) (<-chan *hub.Rule, error)
 	RunUpdated(ctx context.Context, workspaceID string) (<-chan *store.Run, error)
 	Run(ctx context.Context, id string) (<-chan *store.Run, error)
 	ConnectionStatusChanged(ctx context.Context, workspaceID string) (<-chan *store.Connection, error)
@@ -3132,6 +3134,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.ConnectionStatusChanged(childComplexity, args["workspaceId"].(string)), true
+	case "Subscription.ruleUpdated":
+		if e.ComplexityRoot.Subscription.RuleUpdated == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_ruleUpdated_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.RuleUpdated(childComplexity, args["workspaceId"].(string)), true
 	case "Subscription.run":
 		if e.ComplexityRoot.Subscription.Run == nil {
 			break
@@ -4117,6 +4130,8 @@ extend type Mutation {
 }
 
 extend type Subscription {
+  "Every change to the workspace's rules (created, saved as a new version, switched on or off), across processes."
+  ruleUpdated(workspaceId: ID!): Rule!
   "Every change to the workspace's runs (a run started, a step changed, a run ended)."
   runUpdated(workspaceId: ID!): Run!
   "Every change to one run."
@@ -7045,6 +7060,20 @@ func (ec *executionContext) field_Subscription_auditLogAdded_args(ctx context.Co
 }
 
 func (ec *executionContext) field_Subscription_connectionStatusChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_ruleUpdated_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
@@ -16349,6 +16378,50 @@ func (ec *executionContext) fieldContext_Subscription_auditLogAdded(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Subscription_ruleUpdated(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_ruleUpdated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().RuleUpdated(ctx, fc.Args["workspaceId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *hub.Rule) graphql.Marshaler {
+			return ec.marshalNRule2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_ruleUpdated(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rule(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_ruleUpdated_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Subscription_runUpdated(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
 	return graphql.ResolveFieldStream(
 		ctx,
@@ -23469,6 +23542,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "auditLogAdded":
 		return ec._Subscription_auditLogAdded(ctx, fields[0])
+	case "ruleUpdated":
+		return ec._Subscription_ruleUpdated(ctx, fields[0])
 	case "runUpdated":
 		return ec._Subscription_runUpdated(ctx, fields[0])
 	case "run":

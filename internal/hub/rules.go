@@ -29,6 +29,18 @@ type Rule struct {
 
 func rulesTopic(workspaceID string) string { return "rules:" + workspaceID }
 
+// SubscribeRules streams a workspace's rules as they change (a deleted
+// rule is not streamed: it reads nothing).
+func (s *Service) SubscribeRules(ctx context.Context, workspaceID string) (<-chan *Rule, error) {
+	return subscribeRows(ctx, s, workspaceID, rulesTopic(workspaceID), "", func(ctx context.Context, id string) (*Rule, error) {
+		r, err := store.RuleByID(ctx, s.db, id)
+		if err != nil {
+			return nil, err
+		}
+		return s.ruleWithDefinition(ctx, r)
+	})
+}
+
 // definitionFailure turns a compile problem into VALIDATION_FAILED naming
 // the field.
 func definitionFailure(err error) error {

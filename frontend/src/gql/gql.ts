@@ -76,6 +76,7 @@ type Documents = {
     "\n  query RuleEditorRule($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Rule {\n        ...RuleEditorFields\n      }\n    }\n  }\n": typeof types.RuleEditorRuleDocument,
     "\n  fragment RuleRow on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    marketing\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RuleRowFragmentDoc,
     "\n  query Rules($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n": typeof types.RulesDocument,
+    "\n  subscription RuleUpdated($workspaceId: ID!) {\n    ruleUpdated(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n": typeof types.RuleUpdatedDocument,
     "\n  mutation DeleteRule($id: ID!) {\n    deleteRule(id: $id)\n  }\n": typeof types.DeleteRuleDocument,
     "\n  fragment RunStepFields on RunStep {\n    path\n    kind\n    title\n    status\n    attempts\n    summary\n    error\n    providerResponse\n    startedAt\n    finishedAt\n  }\n": typeof types.RunStepFieldsFragmentDoc,
     "\n  fragment RunDetail on Run {\n    ...RunRow\n    rule {\n      id\n      name\n      version\n    }\n    customer {\n      id\n      email\n      firstName\n      lastName\n    }\n    steps {\n      ...RunStepFields\n    }\n  }\n": typeof types.RunDetailFragmentDoc,
@@ -176,6 +177,7 @@ const documents: Documents = {
     "\n  query RuleEditorRule($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Rule {\n        ...RuleEditorFields\n      }\n    }\n  }\n": types.RuleEditorRuleDocument,
     "\n  fragment RuleRow on Rule {\n    id\n    name\n    enabled\n    recipe\n    version\n    marketing\n    updatedAt\n    trigger {\n      event\n      delayMinutes\n      connection {\n        id\n        name\n      }\n    }\n  }\n": types.RuleRowFragmentDoc,
     "\n  query Rules($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n": types.RulesDocument,
+    "\n  subscription RuleUpdated($workspaceId: ID!) {\n    ruleUpdated(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n": types.RuleUpdatedDocument,
     "\n  mutation DeleteRule($id: ID!) {\n    deleteRule(id: $id)\n  }\n": types.DeleteRuleDocument,
     "\n  fragment RunStepFields on RunStep {\n    path\n    kind\n    title\n    status\n    attempts\n    summary\n    error\n    providerResponse\n    startedAt\n    finishedAt\n  }\n": types.RunStepFieldsFragmentDoc,
     "\n  fragment RunDetail on Run {\n    ...RunRow\n    rule {\n      id\n      name\n      version\n    }\n    customer {\n      id\n      email\n      firstName\n      lastName\n    }\n    steps {\n      ...RunStepFields\n    }\n  }\n": types.RunDetailFragmentDoc,
@@ -476,6 +478,10 @@ export function graphql(source: "\n  fragment RuleRow on Rule {\n    id\n    nam
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Rules($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n"): (typeof documents)["\n  query Rules($workspaceId: ID!) {\n    rules(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RuleUpdated($workspaceId: ID!) {\n    ruleUpdated(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n"): (typeof documents)["\n  subscription RuleUpdated($workspaceId: ID!) {\n    ruleUpdated(workspaceId: $workspaceId) {\n      ...RuleRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,10 +1,13 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgencyContext } from '../lib/agency';
 import { validationFailed, workspaceHeader } from '../test/automationFixtures';
 import { renderPage, stubOperations } from '../test/render';
+import { emit, resetSubscriptions, subscribed } from '../test/subscriptions';
 import { RulesPage } from './RulesPage';
+
+vi.mock('graphql-ws', async () => ({ createClient: (await import('../test/subscriptions')).createFakeWsClient }));
 
 const connector = (slug: string, name: string, category: string) => ({ __typename: 'Connector', slug, name, category });
 
@@ -56,7 +59,28 @@ function renderRules() {
 }
 
 describe('RulesPage', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    resetSubscriptions();
+  });
+
+  it('is live: a rule made elsewhere appears without a reload', async () => {
+    let rules = [rule];
+    const calls = stubOperations({
+      WorkspaceHeader: workspaceHeader,
+      Rules: () => ({ data: { rules } }),
+      Recipes: recipes,
+    });
+    renderRules();
+    expect(await screen.findByText('Order confirmation', { selector: 'a' })).toBeInTheDocument();
+    await waitFor(() => expect(subscribed('RuleUpdated')).toEqual([{ workspaceId: 'w1' }]));
+
+    const made = { ...rule, id: 'r2', name: 'Shipping notice', recipe: 'shipping-notice' };
+    rules = [rule, made];
+    act(() => emit('RuleUpdated', { ruleUpdated: made }));
+    expect(await screen.findByText('Shipping notice', { selector: 'a' })).toBeInTheDocument();
+    expect(calls.filter((c) => c.operationName === 'Rules').length).toBeGreaterThanOrEqual(2);
+  });
 
   it('points an empty list to the recipes; a recipe the workspace cannot run says why, one it can opens in the editor', async () => {
     let adds = 0;

@@ -1,9 +1,9 @@
 import { Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useMutation, useQuery, useSubscription, type CombinedError } from 'urql';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -42,6 +42,14 @@ const RulesQuery = graphql(`
   }
 `);
 
+const RuleUpdatedSubscription = graphql(`
+  subscription RuleUpdated($workspaceId: ID!) {
+    ruleUpdated(workspaceId: $workspaceId) {
+      ...RuleRow
+    }
+  }
+`);
+
 const DeleteRuleMutation = graphql(`
   mutation DeleteRule($id: ID!) {
     deleteRule(id: $id)
@@ -53,7 +61,7 @@ const RULES_CONTEXT = { additionalTypenames: ['Rule'] };
 
 export function RulesPage() {
   return (
-    <WorkspaceSection tab="rules" title="Rules" description="Rules: when something happens in the store, do something.">
+    <WorkspaceSection tab="rules" title="Rules" description="Rules: when something happens in the store, do something." live>
       {({ workspaceId, base, writable }) => (
         <>
           <Group justify="space-between" align="center" mb="sm">
@@ -87,12 +95,17 @@ interface RulesProps {
 }
 
 function Rules({ workspaceId, base, writable }: RulesProps) {
-  const [{ data, error }] = useQuery({
+  const [{ data, error }, refetch] = useQuery({
     query: RulesQuery,
     variables: { workspaceId },
     context: RULES_CONTEXT,
     requestPolicy: 'cache-and-network',
   });
+  // Another session (or the API) created, saved or switched a rule: read the list again.
+  const [{ data: changed }] = useSubscription({ query: RuleUpdatedSubscription, variables: { workspaceId } });
+  useEffect(() => {
+    if (changed) refetch({ requestPolicy: 'network-only' });
+  }, [changed, refetch]);
   const [deleting, setDeleting] = useState<RuleRowFragment | null>(null);
   const [deleteState, setDeleteState] = useState<{ busy: boolean; error?: CombinedError }>({ busy: false });
   const [, deleteRule] = useMutation(DeleteRuleMutation);
