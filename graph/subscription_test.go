@@ -34,7 +34,7 @@ func TestAuditLogStreamsLive(t *testing.T) {
 		owner.MustDo(t, `mutation($id: ID!) { renameWorkspace(input: {id: $id, name: "W2 renamed"}) { id } }`, map[string]any{"id": w2})
 		owner.MustDo(t, `mutation($id: ID!) { renameWorkspace(input: {id: $id, name: "W1 renamed"}) { id } }`, map[string]any{"id": w1})
 
-		got, err := ownerSock.Next(ctx)
+		got, err := ownerSock.NextWhere(ctx, "auditLogAdded.action", "workspace.renamed")
 		require.NoError(t, err)
 		require.Equal(t, "workspace.renamed", got.String("auditLogAdded.action"))
 		require.Equal(t, "W2 renamed", got.String("auditLogAdded.workspace.name"))
@@ -44,7 +44,7 @@ func TestAuditLogStreamsLive(t *testing.T) {
 		require.Equal(t, "W1 renamed", got.String("auditLogAdded.workspace.name"))
 
 		// The member reaches only W1: the W2 entry never reaches them.
-		got, err = memberSock.Next(ctx)
+		got, err = memberSock.NextWhere(ctx, "auditLogAdded.action", "workspace.renamed")
 		require.NoError(t, err)
 		require.Equal(t, "W1 renamed", got.String("auditLogAdded.workspace.name"))
 
@@ -55,7 +55,7 @@ func TestAuditLogStreamsLive(t *testing.T) {
 		require.NoError(t, tokSock.Subscribe(ctx, auditAdded, map[string]any{"a": owner.AgencyID, "w": w1}))
 		time.Sleep(100 * time.Millisecond)
 		owner.MustDo(t, `mutation($id: ID!) { archiveWorkspace(id: $id) { id } }`, map[string]any{"id": w1})
-		got, err = tokSock.Next(ctx)
+		got, err = tokSock.NextWhere(ctx, "auditLogAdded.action", "workspace.archived")
 		require.NoError(t, err)
 		require.Equal(t, "workspace.archived", got.String("auditLogAdded.action"))
 	})

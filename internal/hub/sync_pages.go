@@ -158,8 +158,8 @@ func (s *Service) finishSyncRun(ctx context.Context, tx *txn, sy *store.Sync, ru
 	if err != nil {
 		return fmt.Errorf("read the sync's pending changes: %w", err)
 	}
-	sy.Checkpoint, sy.Rerun, sy.UpdatedAt = &run.StartedAt, false, run.UpdatedAt
-	if err := store.UpdateSync(ctx, tx, sy); err != nil {
+	sy.Checkpoint, sy.Rerun = &run.StartedAt, false
+	if err := store.SetSyncCheckpoint(ctx, tx, sy.ID, run.StartedAt); err != nil {
 		return fmt.Errorf("save the sync's checkpoint: %w", err)
 	}
 	if !rerun {
@@ -260,7 +260,7 @@ func (s *Service) StartDueSyncs(ctx context.Context) error {
 			return fmt.Errorf("start sync %s: %w", sy.ID, err)
 		}
 		sy.NextRunAt = nextRun(sy, now, s.workspaceLocation(ctx, sy.WorkspaceID))
-		if err := store.UpdateSync(ctx, s.db, sy); err != nil {
+		if err := store.SetSyncNextRun(ctx, s.db, sy.ID, sy.NextRunAt); err != nil {
 			return fmt.Errorf("schedule sync %s: %w", sy.ID, err)
 		}
 	}

@@ -172,10 +172,24 @@ func InsertSync(ctx context.Context, db bun.IDB, s *Sync) error {
 	return err
 }
 
-// UpdateSync saves a sync's settings and schedule.
+// UpdateSync saves a sync's settings and schedule (its checkpoint and
+// rerun mark belong to its runs).
 func UpdateSync(ctx context.Context, db bun.IDB, s *Sync) error {
-	_, err := db.NewUpdate().Model(s).Column("name", "interval_minutes", "cron", "on_events", "enabled", "checkpoint", "next_run_at", "rerun", "updated_at").
+	_, err := db.NewUpdate().Model(s).Column("name", "interval_minutes", "cron", "on_events", "enabled", "next_run_at", "updated_at").
 		WherePK().Exec(ctx)
+	return err
+}
+
+// SetSyncCheckpoint moves a sync's checkpoint (and nothing else: a user may
+// be changing its settings meanwhile).
+func SetSyncCheckpoint(ctx context.Context, db bun.IDB, id string, at time.Time) error {
+	_, err := db.NewUpdate().Model((*Sync)(nil)).Set("checkpoint = ?", at).Where("id = ?", id).Exec(ctx)
+	return err
+}
+
+// SetSyncNextRun schedules a sync's next run (nil: none).
+func SetSyncNextRun(ctx context.Context, db bun.IDB, id string, at *time.Time) error {
+	_, err := db.NewUpdate().Model((*Sync)(nil)).Set("next_run_at = ?", at).Where("id = ?", id).Exec(ctx)
 	return err
 }
 

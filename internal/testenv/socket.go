@@ -141,6 +141,18 @@ func (s *Socket) Next(ctx context.Context) (*Response, error) {
 	}
 }
 
+// NextWhere waits for the next data whose path reads want, skipping data
+// about earlier changes: the live bus may deliver a change made just
+// before the subscription started to it, as a late listener would see it.
+func (s *Socket) NextWhere(ctx context.Context, path, want string) (*Response, error) {
+	for {
+		r, err := s.Next(ctx)
+		if err != nil || len(r.Errors) > 0 || r.String(path) == want {
+			return r, err
+		}
+	}
+}
+
 // Close closes the socket.
 func (s *Socket) Close() { _ = s.conn.Close(websocket.StatusNormalClosure, "") }
 
