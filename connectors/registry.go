@@ -98,6 +98,9 @@ type SandboxApp struct {
 	// emulator sends browsers back to (an app store listing's install link)
 	// and where it delivers app-level webhooks.
 	HubURL string
+	// Demo asks for demo data in new accounts (a store's customers), so
+	// that a first look at syncs has records to show.
+	Demo bool
 }
 
 // SandboxFactory builds a provider emulator for the app.

@@ -42,6 +42,8 @@ export default defineConfig({
       HUB_PUBLIC_URL: baseURL,
       // Only warnings and errors: the per-request log would flood the test output.
       HUB_LOG_LEVEL: 'warn',
+      // The specs count the records they make: no demo data in sandbox stores.
+      HUB_SANDBOX_DEMO: 'off',
     },
   },
 });

@@ -290,7 +290,7 @@ func providerApps(cfg Config) (map[string]hub.OAuthApp, map[string]http.Handler)
 		if !cfg.Sandbox || !ok {
 			continue
 		}
-		app := connectors.SandboxApp{ClientID: "sandbox-" + slug, ClientSecret: auth.NewSecret("sandbox_"), HubURL: cfg.PublicURL}
+		app := connectors.SandboxApp{ClientID: "sandbox-" + slug, ClientSecret: auth.NewSecret("sandbox_"), HubURL: cfg.PublicURL, Demo: cfg.SandboxDemo}
 		prefix := "/sandbox/" + slug
 		mounted[prefix] = factory(app)
 		apps[slug] = hub.OAuthApp{ClientID: app.ClientID, ClientSecret: secrets.New(app.ClientSecret), APIBase: cfg.PublicURL + prefix, Sandbox: true}

@@ -39,6 +39,10 @@ type Config struct {
 	// Sandbox mounts the providers' emulators for OAuth connectors that have
 	// no real app configured (HUB_SANDBOX: on by default in development).
 	Sandbox bool
+	// SandboxDemo fills the emulators' new accounts with demo data, such as
+	// a sandbox store's first customers (HUB_SANDBOX_DEMO: on by default
+	// with sandbox mode; tests turn it off to count their own records).
+	SandboxDemo bool
 	// AllowPrivateEgress lets outbound calls reach loopback and private
 	// addresses (HUB_ALLOW_PRIVATE_EGRESS; on whenever sandbox mode is).
 	AllowPrivateEgress bool
@@ -160,6 +164,14 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		c.Sandbox = false
 	default:
 		return c, fmt.Errorf("HUB_SANDBOX must be on or off, not %q", v)
+	}
+	switch v := strings.ToLower(strings.TrimSpace(getenv("HUB_SANDBOX_DEMO"))); v {
+	case "", "on", "true", "1":
+		c.SandboxDemo = c.Sandbox
+	case "off", "false", "0":
+		c.SandboxDemo = false
+	default:
+		return c, fmt.Errorf("HUB_SANDBOX_DEMO must be on or off, not %q", v)
 	}
 	switch v := strings.ToLower(strings.TrimSpace(getenv("HUB_ALLOW_PRIVATE_EGRESS"))); v {
 	case "":

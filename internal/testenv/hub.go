@@ -73,7 +73,7 @@ func StartHubWith(t testing.TB, db Target, o HubOptions) *Hub {
 	url := "http://" + ln.Addr().String()
 	env := map[string]string{
 		"HUB_DATABASE_URL": db.DatabaseURL, "HUB_DATA_DIR": db.DataDir, "HUB_ADDR": ln.Addr().String(),
-		"HUB_PUBLIC_URL": url, "HUB_SHUTDOWN_TIMEOUT": "5s",
+		"HUB_PUBLIC_URL": url, "HUB_SHUTDOWN_TIMEOUT": "5s", "HUB_SANDBOX_DEMO": "off",
 	}
 	for k, v := range o.Env {
 		env[k] = v

@@ -153,6 +153,11 @@ func (s *Sandbox) SeedCustomers(domain string, n int, list []CustomerSeed) ([]st
 	if sh == nil {
 		return nil, ErrNoShop
 	}
+	return s.seedCustomersLocked(sh, n, list), nil
+}
+
+// seedCustomersLocked is SeedCustomers with s.mu held.
+func (s *Sandbox) seedCustomersLocked(sh *shop, n int, list []CustomerSeed) []string {
 	now := s.now().UTC().Truncate(time.Second)
 	ids := make([]string, 0, n+len(list))
 	add := func(seed CustomerSeed, i int) {
@@ -194,7 +199,7 @@ func (s *Sandbox) SeedCustomers(domain string, n int, list []CustomerSeed) ([]st
 	for i, c := range list {
 		add(c, n+i)
 	}
-	return ids, nil
+	return ids
 }
 
 // UpdateCustomer changes a customer as the admin would: the seed's

@@ -173,6 +173,8 @@ type Options struct {
 	RefreshTokenTTL time.Duration
 	// BucketSize is the GraphQL cost bucket in points (2000).
 	BucketSize int
+	// DemoCustomers is how many generated customers a shop starts with (0).
+	DemoCustomers int
 	// RestoreRate is how many points the bucket regains per second (100).
 	RestoreRate int
 	// WebhookClient sends webhook deliveries (a client with a 10 s timeout
@@ -407,6 +409,9 @@ func (s *Sandbox) createShopLocked(domain, name, email, currency, timezone strin
 		nextSubID: 1100000000, nextDiscountID: 1057000000, bucketAvail: float64(s.opts.BucketSize), bucketAt: s.now(),
 	}
 	s.shops[domain] = sh
+	if n := s.opts.DemoCustomers; n > 0 {
+		s.seedCustomersLocked(sh, n, nil)
+	}
 	return sh
 }
 
