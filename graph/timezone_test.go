@@ -55,3 +55,23 @@ func TestWaitsUntilATimeOfDayUseTheStoresTimeZone(t *testing.T) {
 		require.True(t, until.After(time.Now()) && until.Before(time.Now().Add(24*time.Hour+time.Minute)), "the next 09:00, got %s", until)
 	})
 }
+
+// A rule on inventory.changed sees the stock level: conditions and
+// templates read inventory.sku and inventory.available (checked on the
+// sample event), and store.timezone is the workspace's.
+func TestInventoryEventsReachRules(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		owner := h.SignUp(t, "Stock")
+		ws := owner.MustDo(t, createWorkspace, map[string]any{"a": owner.AgencyID, "n": "Stock store"}).String("createWorkspace.id")
+		hook := owner.MustDo(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": ws, "connector": "webhook", "values": []map[string]any{
+			{"name": "url", "value": "https://hooks.example.com/stock"}, {"name": "signingSecret", "value": "a-signing-secret-of-24-chars"}}}}).String("createConnection.id")
+		r := owner.MustDo(t, `mutation($w: ID!, $in: RuleInput!) { testRule(workspaceId: $w, input: $in) { conditionHeld steps { rendered { value } } } }`,
+			map[string]any{"w": ws, "in": map[string]any{"name": "Low stock", "trigger": map[string]any{"event": "inventory.changed"},
+				"condition": `inventory.available < 5 && inventory.sku != ""`,
+				"steps": []any{map[string]any{"kind": "action", "action": map[string]any{"connector": "webhook", "action": "notify", "connectionId": hook,
+					"input": map[string]any{"event": "low_stock", "payload": `{"sku": "{{inventory.sku}}", "left": {{inventory.available}}, "tz": "{{store.timezone}}"}`}}}}}})
+		require.Equal(t, true, r.Get("testRule.conditionHeld"), r.Raw)
+		require.Contains(t, r.Raw, `\"sku\": \"SHIRT-M-BLUE\", \"left\": 3`)
+	})
+}

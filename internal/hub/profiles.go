@@ -22,6 +22,8 @@ type eventData struct {
 	Checkout *rules.Checkout `json:"checkout,omitempty"`
 	Shipment *rules.Shipment `json:"shipment,omitempty"`
 	Return   *rules.Return   `json:"return,omitempty"`
+	// Inventory is an inventory.changed event's stock level.
+	Inventory *rules.Inventory `json:"inventory,omitempty"`
 }
 
 // amount turns integer minor units of currency into a number (98.5).
@@ -65,6 +67,9 @@ func dataOf(n connectors.Normalized) eventData {
 	}
 	if r := n.Return; r != nil {
 		d.Return = &rules.Return{OrderID: r.OrderExternalID, OrderNumber: r.OrderNumber, Reason: r.Reason}
+	}
+	if i := n.Inventory; i != nil {
+		d.Inventory = &rules.Inventory{SKU: i.SKU, Available: i.Available, LocationID: i.LocationID}
 	}
 	return d
 }
@@ -279,11 +284,14 @@ func (s *Service) envFor(ctx context.Context, db bun.IDB, ev *store.Event, run *
 	if d.Shipment != nil {
 		env.Shipment = *d.Shipment
 	}
+	if d.Inventory != nil {
+		env.Inventory = *d.Inventory
+	}
 	if d.Return != nil {
 		env.Return = *d.Return
 	}
 	if w, err := store.WorkspaceByID(ctx, db, ev.WorkspaceID); err == nil {
-		env.Store = rules.Store{Name: w.Name, Timezone: "UTC"}
+		env.Store = rules.Store{Name: w.Name, Timezone: w.TimeZone}
 	}
 	if run != nil {
 		env.Run = rules.RunInfo{ID: run.ID, StartedAt: run.StartedAt}

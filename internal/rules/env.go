@@ -20,7 +20,9 @@ type Env struct {
 	Checkout Checkout `expr:"checkout" json:"checkout"`
 	Shipment Shipment `expr:"shipment" json:"shipment"`
 	Return   Return   `expr:"return" json:"return"`
-	Store    Store    `expr:"store" json:"store"`
+	// Inventory is the stock level an inventory.changed event reports.
+	Inventory Inventory `expr:"inventory" json:"inventory"`
+	Store     Store     `expr:"store" json:"store"`
 	// Discount is the code a create_discount_code step made in this run.
 	Discount Discount `expr:"discount" json:"discount"`
 	// Run is the run itself (when it started).
@@ -112,6 +114,13 @@ type Return struct {
 	Reason      string `expr:"reason" json:"reason"`
 }
 
+// Inventory is a stock level at one location of a sales channel.
+type Inventory struct {
+	SKU        string `expr:"sku" json:"sku"`
+	Available  int    `expr:"available" json:"available"`
+	LocationID string `expr:"location_id" json:"location_id"`
+}
+
 // Store is the workspace's store.
 type Store struct {
 	Name     string `expr:"name" json:"name"`
@@ -160,11 +169,12 @@ func Sample(now time.Time) Env {
 			Currency: "USD", ItemCount: 3, Items: items, RecoveryURL: "https://example.myshopify.com/cart/recover/sample", UpdatedAt: now},
 		Shipment: Shipment{OrderID: "820982911946154508", OrderNumber: "#1001", TrackingNumber: "1Z999AA10123456784",
 			TrackingURL: "https://www.ups.com/track?tracknum=1Z999AA10123456784", Carrier: "UPS", Status: "in_transit"},
-		Return:   Return{OrderID: "820982911946154508", OrderNumber: "#1001", Reason: "Too small"},
-		Store:    Store{Name: "Sample Store", Timezone: "America/New_York"},
-		Discount: Discount{Code: "COMEBACK-7QX2", Percent: 10},
-		Run:      RunInfo{ID: "run_sample", StartedAt: now},
-		Now:      now,
+		Return:    Return{OrderID: "820982911946154508", OrderNumber: "#1001", Reason: "Too small"},
+		Inventory: Inventory{SKU: "SHIRT-M-BLUE", Available: 3, LocationID: "655441491"},
+		Store:     Store{Name: "Sample Store", Timezone: "America/New_York"},
+		Discount:  Discount{Code: "COMEBACK-7QX2", Percent: 10},
+		Run:       RunInfo{ID: "run_sample", StartedAt: now},
+		Now:       now,
 	}
 }
 
