@@ -1,7 +1,7 @@
-import { Alert, Anchor, Badge, Box, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, type CombinedError } from 'urql';
 import { graphql } from '../gql';
@@ -15,6 +15,7 @@ import { entitiesFor, MappingEndpoints } from './MappingEndpoints';
 import { MappingFieldsTable } from './MappingFieldsTable';
 import { MappingPreview } from './MappingPreview';
 import { PageHeader } from './PageHeader';
+import { EditorSection } from './EditorSection';
 
 graphql(`
   fragment MappingEditorFields on Mapping {
@@ -191,7 +192,7 @@ export function MappingEditor({ workspaceId, base, writable, mapping, connection
         }}
       >
         <Stack gap="md">
-          <Section title="Name, source and target">
+          <EditorSection title="Name, source and target">
             <TextInput
               label="Name"
               required
@@ -216,13 +217,13 @@ export function MappingEditor({ workspaceId, base, writable, mapping, connection
               </Alert>
             )}
             <MappingEndpoints connections={connections} value={draft} onChange={change} fixed={!!mapping} />
-          </Section>
-          <Section
+          </EditorSection>
+          <EditorSection
             title="Fields"
             description="One row per target field: its value comes from a source field, a constant or a template over the source’s fields, then goes through the transforms in order."
           >
             <MappingFieldsTable fields={draft.fields} onChange={changeFields} ready={ready} />
-          </Section>
+          </EditorSection>
           <MappingPreview workspaceId={workspaceId} input={mappingInput(draft)} ready={ready} onProblems={takePreviewProblems} />
         </Stack>
         {writable && (
@@ -252,23 +253,5 @@ export function MappingEditor({ workspaceId, base, writable, mapping, connection
       </form>
       <LeaveGuardModal blocker={blocker} what="this mapping" />
     </MappingEditorContext.Provider>
-  );
-}
-
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md" component="section" aria-label={title}>
-      <Title order={3} size="h4">
-        {title}
-      </Title>
-      {description && (
-        <Text size="sm" c="dimmed">
-          {description}
-        </Text>
-      )}
-      <Stack gap="sm" mt="sm">
-        {children}
-      </Stack>
-    </Card>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Badge, Box, Button, Card, Checkbox, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconDeviceFloppy, IconFlask } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
@@ -19,6 +19,7 @@ import { RuleEditorContext, type EditorConnection, type EditorConnector } from '
 import { RuleTestResult } from './RuleTestResult';
 import { StepsEditor } from './StepsEditor';
 import { TriggerFields, type TriggerEvent } from './TriggerFields';
+import { EditorSection } from './EditorSection';
 
 graphql(`
   fragment RuleEditorFields on Rule {
@@ -226,7 +227,7 @@ export function RuleEditor({ workspaceId, base, writable, rule, events, connecto
         }}
       >
         <Stack gap="md">
-          <Section title="Name and trigger">
+          <EditorSection title="Name and trigger">
             <TextInput
               label="Name"
               required
@@ -244,8 +245,8 @@ export function RuleEditor({ workspaceId, base, writable, rule, events, connecto
               value={{ event: draft.event, connectionId: draft.connectionId, delay: draft.delay }}
               onChange={(part) => change(part)}
             />
-          </Section>
-          <Section title="Conditions">
+          </EditorSection>
+          <EditorSection title="Conditions">
             <ExpressionInput
               path="condition"
               label="Condition (optional)"
@@ -269,15 +270,15 @@ export function RuleEditor({ workspaceId, base, writable, rule, events, connecto
               error={err('marketing', 'Marketing')}
               disabled={!writable}
             />
-          </Section>
-          <Section title="Steps" description="Run in order; waits pause the run, branches choose between two lists of steps.">
+          </EditorSection>
+          <EditorSection title="Steps" description="Run in order; waits pause the run, branches choose between two lists of steps.">
             {errors.byPath.steps && (
               <Alert color="red" p="xs" role="alert" data-has-error>
                 {fieldMessage('Steps', errors.byPath.steps)}
               </Alert>
             )}
             <StepsEditor steps={draft.steps} path="steps" onChange={changeSteps} />
-          </Section>
+          </EditorSection>
         </Stack>
         {writable && (
           <Box
@@ -320,23 +321,5 @@ export function RuleEditor({ workspaceId, base, writable, rule, events, connecto
       </Modal>
       <LeaveGuardModal blocker={blocker} what="this rule" />
     </RuleEditorContext.Provider>
-  );
-}
-
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md" component="section" aria-label={title}>
-      <Title order={3} size="h4">
-        {title}
-      </Title>
-      {description && (
-        <Text size="sm" c="dimmed">
-          {description}
-        </Text>
-      )}
-      <Stack gap="sm" mt="sm">
-        {children}
-      </Stack>
-    </Card>
   );
 }
