@@ -104,6 +104,8 @@ type ReturnFacts struct {
 
 // InventoryFacts is an available quantity at a location.
 type InventoryFacts struct {
+	// Ref names the level as the connector's StockKeeper does.
+	Ref             StockRef
 	InventoryItemID string
 	LocationID      string
 	SKU             string

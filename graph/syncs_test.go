@@ -263,7 +263,7 @@ func TestLifecycleStageBecomesAShopifyTag(t *testing.T) {
 		tags := func(email string) string {
 			body, _ := json.Marshal(map[string]any{"query": `query($q: String!) { customers(first: 1, query: $q) { nodes { tags } } }`,
 				"variables": map[string]any{"q": "email:" + email}})
-			req, _ := http.NewRequest(http.MethodPost, h.URL+"/sandbox/shopify/"+c.shop+"/admin/api/2025-10/graphql.json", strings.NewReader(string(body)))
+			req, _ := http.NewRequest(http.MethodPost, h.URL+"/sandbox/shopify/"+c.shop+"/admin/api/2026-04/graphql.json", strings.NewReader(string(body)))
 			req.Header.Set("X-Shopify-Access-Token", token)
 			req.Header.Set("Content-Type", "application/json")
 			resp, err := http.DefaultClient.Do(req)

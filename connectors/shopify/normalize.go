@@ -191,12 +191,14 @@ func (r *Return) normalize(typ string) connectors.Normalized {
 		OrderExternalID: string(r.Order.ID), OrderNumber: orderNumber(r.Name), Reason: strings.Join(reasons, ", ")}}
 }
 
+// normalize gives the level's available quantity; Ref names the level as
+// ReadStock does (the item's and the location's gids).
 func (l *InventoryLevel) normalize(typ string) []connectors.Normalized {
 	if l.Available == nil {
 		return nil
 	}
 	return []connectors.Normalized{{Type: typ, ResourceID: string(l.InventoryItemID) + "@" + string(l.LocationID), OccurredAt: l.UpdatedAt,
-		UpdatedAt: l.UpdatedAt, Inventory: &connectors.InventoryFacts{InventoryItemID: string(l.InventoryItemID),
+		UpdatedAt: l.UpdatedAt, Inventory: &connectors.InventoryFacts{Ref: l.Ref(), InventoryItemID: string(l.InventoryItemID),
 			LocationID: string(l.LocationID), Available: *l.Available}}}
 }
 

@@ -167,7 +167,8 @@ func TestNormalizeRefundsReturnsInventory(t *testing.T) {
 	got = normalize(t, "inventory_levels/update", unwrap(t, "shopify-rest-inventory-level-set-response.json", "inventory_level", -1))
 	require.Equal(t, []connectors.Normalized{{Type: "inventory.changed", ResourceID: "808950810@655441491",
 		OccurredAt: at(t, "2025-04-02T11:30:13-05:00"), UpdatedAt: at(t, "2025-04-02T11:30:13-05:00"),
-		Inventory: &connectors.InventoryFacts{InventoryItemID: "808950810", LocationID: "655441491", Available: 42}}}, got)
+		Inventory: &connectors.InventoryFacts{InventoryItemID: "808950810", LocationID: "655441491", Available: 42,
+			Ref: connectors.StockRef{Item: "gid://shopify/InventoryItem/808950810", Location: "gid://shopify/Location/655441491"}}}}, got)
 	require.Empty(t, normalize(t, "inventory_levels/update", []byte(`{"inventory_item_id":1,"location_id":2,"available":null}`)),
 		"an untracked item has no available quantity")
 }

@@ -292,6 +292,13 @@ type InventoryLevel struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// Ref names the level as the connector's StockKeeper does: the inventory
+// item's and the location's gids.
+func (l InventoryLevel) Ref() connectors.StockRef {
+	return connectors.StockRef{Item: "gid://shopify/InventoryItem/" + string(l.InventoryItemID),
+		Location: "gid://shopify/Location/" + string(l.LocationID)}
+}
+
 // ComplianceCustomer is the customer a compliance webhook is about.
 type ComplianceCustomer struct {
 	ID    ID     `json:"id"`

@@ -9,7 +9,7 @@ import (
 )
 
 // APIVersion is the Admin API version the connector is pinned to.
-const APIVersion = "2025-10"
+const APIVersion = "2026-04"
 
 // ShopPattern is what a shop's host must look like.
 const ShopPattern = `[a-z0-9][a-z0-9-]*\.myshopify\.com`

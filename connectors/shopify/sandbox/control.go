@@ -29,6 +29,9 @@ import (
 //	POST /_control/shops/{shop}/webhooks      {"topic": "orders/create", "payload": {…}, "eventId": ""} → {"deliveries": [Delivery…]}
 //	POST /_control/shops/{shop}/uninstall     → {"deliveries": [Delivery…]} (app/uninstalled sent; tokens revoked; subscriptions removed)
 //	POST /_control/shops/{shop}/compliance    {"topic": "customers/redact", "payload": {…}} → {"delivery": Delivery} (payload optional)
+//
+// The inventory routes (products, inventory, orders, refunds) are listed
+// in inventory_control.go.
 
 // ErrNoShop is returned for a shop that was not created.
 var ErrNoShop = errors.New("sandbox: no such shop")
@@ -445,6 +448,9 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request, rest stri
 		d, err := s.SendCompliance(r.Context(), domain, body.Topic, body.Payload)
 		ctl.Reply(w, http.StatusOK, map[string]any{"delivery": d}, err)
 	default:
+		if s.serveStockControl(w, r, domain, route, ctl) {
+			return
+		}
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control route " + route})
 	}
 }

@@ -109,7 +109,7 @@ func TestDiscountCodeBasicCreateValidation(t *testing.T) {
 	require.JSONEq(t, `{"codeDiscountNode":null,"userErrors":[{"field":["basicCodeDiscount","endsAt"],"code":"INVALID",
 		"message":"Ends at needs to be after starts_at","extraInfo":null}]}`, payload(t, out))
 
-	// The 2025-10 context input works as well as the deprecated customerSelection.
+	// The 2026-04 context input works as well as the deprecated customerSelection.
 	in = discountInput("SB-CONTEXT")
 	delete(in, "customerSelection")
 	in["context"] = map[string]any{"all": "ALL"}

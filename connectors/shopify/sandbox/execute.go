@@ -362,6 +362,9 @@ func (x *executor) field(typ string, val any, f *ast.Field, path []any) any {
 	if v, ok := x.discountField(typ, val, f, path); ok {
 		return v
 	}
+	if v, ok := x.inventoryField(typ, val, f, path); ok {
+		return v
+	}
 	// The validator only lets schema fields through; this is a field of an
 	// abstract type's other members (never reached) or a bug.
 	x.fail(f, path, "", "Field '%s' doesn't exist on type '%s'", f.Name, typ)

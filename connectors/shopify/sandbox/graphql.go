@@ -109,6 +109,7 @@ func (s *Sandbox) serveGraphQL(w http.ResponseWriter, r *http.Request, domain st
 	buf := sandboxkit.NewBuffer()
 	s.graphQLLocked(buf, r, domain, token, body)
 	buf.Flush(w)
+	s.startQueued(domain)
 }
 
 func (s *Sandbox) graphQLLocked(w http.ResponseWriter, r *http.Request, domain, token string, body []byte) {
@@ -227,6 +228,9 @@ func (s *Sandbox) runGraphQL(sh *shop, req gqlRequest) *omap {
 		}
 	}
 	if len(verrs) > 0 {
+		return fail(0, verrs)
+	}
+	if verrs := checkVariableInputs(op, vars); len(verrs) > 0 {
 		return fail(0, verrs)
 	}
 
@@ -359,6 +363,14 @@ func (v *validator) selection(typ string, set ast.SelectionSet, path []any, dept
 						"Field '%s' doesn't accept argument '%s'", sel.Name, a.Name)
 				}
 				v.checkVariables(a.Value, fpath)
+				if t := def.argTypes[a.Name]; t != "" {
+					v.checkLiteralInput(t, a.Value, append(slices.Clone(fpath), a.Name))
+				}
+			}
+			for _, d := range sel.Directives {
+				for _, a := range d.Arguments {
+					v.checkVariables(a.Value, fpath)
+				}
 			}
 			if def.typ == "" {
 				if len(sel.SelectionSet) > 0 {
@@ -376,6 +388,8 @@ func (v *validator) selection(typ string, set ast.SelectionSet, path []any, dept
 			switch {
 			case def.mutation:
 				cost += mutationCost
+			case def.sizedBy != "":
+				cost += v.listSize(sel, def.sizedBy) * (1 + child)
 			case def.connection:
 				perNode := max(child, 1)
 				v.nodeCost[sel] = perNode
@@ -454,6 +468,20 @@ func (v *validator) pageSize(f *ast.Field) int {
 			}
 			return 0
 		}
+	}
+	return 0
+}
+
+// listSize is the length of a list argument, variables resolved; 0 when
+// missing or not a list.
+func (v *validator) listSize(f *ast.Field, name string) int {
+	a := f.Arguments.ForName(name)
+	if a == nil {
+		return 0
+	}
+	val, err := a.Value.Value(v.vars)
+	if list, ok := val.([]any); err == nil && ok {
+		return len(list)
 	}
 	return 0
 }

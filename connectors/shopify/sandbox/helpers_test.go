@@ -105,7 +105,7 @@ func (e *env) graphql(token, query string, vars map[string]any) (int, map[string
 	if token != "" {
 		h.Set("X-Shopify-Access-Token", token)
 	}
-	status, _, body := e.do(http.MethodPost, "/"+testShop+"/admin/api/2025-10/graphql.json", h, bytes.NewReader(b))
+	status, _, body := e.do(http.MethodPost, "/"+testShop+"/admin/api/2026-04/graphql.json", h, bytes.NewReader(b))
 	out := map[string]any{}
 	require.NoError(e.t, json.Unmarshal(body, &out), string(body))
 	return status, out, body

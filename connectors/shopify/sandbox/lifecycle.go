@@ -68,7 +68,7 @@ func (s *Sandbox) shopPayloadLocked(sh *shop) map[string]any {
 		"google_apps_domain": nil, "google_apps_login_enabled": nil,
 		"money_in_emails_format": money, "money_with_currency_in_emails_format": withCurrency,
 		"eligible_for_payments": true, "requires_extra_payments_agreement": false, "password_enabled": true,
-		"has_storefront": true, "finances": true, "primary_location_id": sh.id + 1, "checkout_api_supported": false,
+		"has_storefront": true, "finances": true, "primary_location_id": sh.stock.location.id, "checkout_api_supported": false,
 		"multi_location_enabled": true, "setup_required": false, "pre_launch_enabled": false,
 		"enabled_presentment_currencies": []string{sh.currency}, "marketing_sms_consent_enabled_at_checkout": false,
 		"transactional_sms_disabled": false,
@@ -83,7 +83,7 @@ var ComplianceTopics = []string{"customers/data_request", "customers/redact", "s
 // ComplianceTopics, or its enum form) for the shop to Options.ComplianceURL,
 // signed like every webhook. An empty or null payload is replaced by the
 // one Shopify documents for the topic, about the shop's first customer
-// when it has one (orders lists are empty: the sandbox has no orders).
+// when it has one (the orders lists are empty).
 func (s *Sandbox) SendCompliance(ctx context.Context, domain, topic string, payload []byte) (Delivery, error) {
 	enum := topicEnum(topic)
 	if !complianceTopics[enum] {

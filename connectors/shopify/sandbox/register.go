@@ -9,7 +9,8 @@ import (
 
 // demoCustomers is how many customers a store connected in the hub's
 // sandbox mode starts with, so that a first mapping preview and sync have
-// records to show.
+// records to show; such a store also gets the demo catalogue
+// (DemoProducts), so that a first stock reconciliation has drift to show.
 const demoCustomers = 120
 
 // init registers the emulator, so that a hub in sandbox mode mounts it for
@@ -21,6 +22,7 @@ func init() {
 		opts := Options{ClientID: app.ClientID, ClientSecret: app.ClientSecret}
 		if app.Demo {
 			opts.DemoCustomers = demoCustomers
+			opts.DemoProducts = true
 		}
 		if hub := strings.TrimRight(app.HubURL, "/"); hub != "" {
 			opts.AppURL = hub + "/apps/shopify"

@@ -9,7 +9,7 @@
 //
 // # What it follows
 //
-// Admin API version 2025-10 (the connector's pinned version), with the
+// Admin API version 2026-04 (the connector's pinned version), with the
 // behaviour documented on shopify.dev as of that version:
 //
 //   - OAuth authorization code grant: GET /{shop}/admin/oauth/authorize shows
@@ -31,14 +31,15 @@
 //     A reused or unknown code answers 400 {"error":"invalid_request",
 //     "error_description":"The authorization code was not found or was
 //     already used"}.
-//   - Admin GraphQL API POST /{shop}/admin/api/2025-10/graphql.json with the
+//   - Admin GraphQL API POST /{shop}/admin/api/2026-04/graphql.json with the
 //     X-Shopify-Access-Token header. A missing, unknown, expired or revoked
 //     token answers 401 {"errors":"[API] Invalid API key or access token
 //     (unrecognized login or wrong password)"}. Documents are parsed with
 //     gqlparser and a small part of the schema is answered: shop, customers
 //     (a Relay connection with edges, nodes and pageInfo, forward and
 //     backward pagination, a subset of the search syntax), customer,
-//     webhookSubscriptionCreate, tagsAdd, tagsRemove and discountCodeBasicCreate.
+//     the inventory queries below, webhookSubscriptionCreate, tagsAdd,
+//     tagsRemove, discountCodeBasicCreate and inventorySetQuantities.
 //     Unknown fields, arguments and
 //     types answer GraphQL errors shaped like Shopify's (HTTP 200, errors[]
 //     with message, locations, path and extensions.code).
@@ -56,7 +57,7 @@
 //     title, code, startsAt, endsAt, usageLimit, appliesOncePerCustomer,
 //     customerGets { value { percentage } items { all: true } } and either
 //     context { all: ALL } or the deprecated customerSelection { all: true }
-//     (both accepted by 2025-10). It answers DiscountCodeBasicCreatePayload:
+//     (both accepted by 2026-04). It answers DiscountCodeBasicCreatePayload:
 //     codeDiscountNode { id codeDiscount { ... on DiscountCodeBasic { title
 //     status summary startsAt endsAt usageLimit appliesOncePerCustomer
 //     codes(first: N) { nodes { id code } edges pageInfo } } } } and
@@ -67,6 +68,58 @@
 //     unique. Please try a different code."}, as Shopify does; blank title,
 //     code or startsAt answer BLANK, an endsAt not after startsAt INVALID, a
 //     percentage outside (0, 1] VALUE_OUTSIDE_RANGE.
+//   - Inventory: each shop has one location, gid://shopify/Location/N
+//     named "Shop location" (its primary location: location without an
+//     id answers it), products with one variant each (title "Default
+//     Title" unless given) and one inventory item per variant
+//     (tracked: true unless made otherwise) with an available quantity at
+//     the location; on_hand equals available (nothing is committed or
+//     reserved). Queries: location(id:), inventoryItem(id:),
+//     inventoryItems(first, after, last, before, query, reverse), a Relay
+//     connection in id order whose query reads sku:, id:, created_at: and
+//     updated_at: filters, and nodes(ids:) (InventoryItem, Location,
+//     Product, ProductVariant, Customer; null for other ids). InventoryItem
+//     { id sku tracked variant { id title displayName sku product { id
+//     title } } inventoryLevel(locationId:) { id location quantities(names:)
+//     { name quantity } } }; inventoryLevel is null at another location or
+//     for an item not stocked there.
+//   - inventorySetQuantities(input: InventorySetQuantitiesInput!) as
+//     2026-04 defines it. The @idempotent(key:) directive is required:
+//     without it the answer is a GraphQL error with extensions.code
+//     BAD_REQUEST, "The @idempotent directive is required for this
+//     mutation but was not provided." (the wording live stores give). Every
+//     InventoryQuantityInput must give changeFromQuantity (null opts out of
+//     the compare-and-set): leaving it out is the error INVALID_FIELD_ARGUMENTS
+//     "InventoryQuantityInput must include the following argument:
+//     changeFromQuantity.". compareQuantity and ignoreCompareQuantity no
+//     longer exist: sending them is a validation error (INVALID_VARIABLE
+//     "… (Field is not defined on InventoryQuantityInput)", or
+//     argumentNotAccepted in a literal). The call is all or nothing:
+//     userErrors (InventorySetQuantitiesUserError { code field message })
+//     CHANGE_FROM_QUANTITY_STALE, INVALID_NAME (available and on_hand are
+//     accepted), INVALID_REASON (Shopify's list of reasons),
+//     INVALID_REFERENCE_DOCUMENT, INVALID_INVENTORY_ITEM, INVALID_LOCATION,
+//     ITEM_NOT_STOCKED_AT_LOCATION, INVALID_QUANTITY_NEGATIVE,
+//     INVALID_QUANTITY_TOO_HIGH and NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR
+//     leave every quantity as it was. The same key with the same input
+//     answers the first result again (user errors included) without
+//     changing anything; with another input, IDEMPOTENCY_KEY_PARAMETER_MISMATCH.
+//     Keys are kept 24 hours. The payload's inventoryAdjustmentGroup { id
+//     reason referenceDocumentUri createdAt changes(quantityNames:) { name
+//     delta quantityAfterChange item location } } lists an available and an
+//     on_hand change per level that moved. Each level that moved sends
+//     inventory_levels/update ({inventory_item_id, location_id, available,
+//     updated_at in the shop's time zone, admin_graphql_api_id
+//     gid://shopify/InventoryLevel/{location}?inventory_item_id={item}}),
+//     after the API answers, in the background (Sandbox.FlushWebhooks
+//     waits for them).
+//   - Orders and refunds (control API only): an order takes its units from
+//     the location (below zero if need be, as a shop that keeps selling
+//     when out of stock) and sends orders/create, then one
+//     inventory_levels/update per item; a refund with restock puts them back
+//     and sends refunds/create (with refund_line_items and a refund
+//     transaction), then the levels. A merchant's stock edit sends the
+//     level too.
 //   - Webhooks: deliveries are JSON POSTs with X-Shopify-Topic,
 //     X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the
 //     client secret), X-Shopify-Shop-Domain, X-Shopify-API-Version,
@@ -101,7 +154,8 @@
 // costs 1 plus its selections; a connection field costs 2 plus first (or
 // last) times the cost of one node's selections (at least 1), so
 // customers(first: 100) { edges { node { id email } } } requests 102 points,
-// and 202 if each node also selects amountSpent. A mutation field costs 10.
+// and 202 if each node also selects amountSpent. nodes(ids:) costs, for
+// each id, 1 plus its selections. A mutation field costs 10.
 // The actual cost counts the nodes actually returned instead of first, and
 // the difference is refunded to the bucket after the query runs.
 //
@@ -112,18 +166,25 @@
 // credentials grants; PKCE; the 2026 grace period in which a refresh token
 // stays usable until its replacement is first used (the sandbox retires it
 // at once, the stricter behaviour); Shopify's exact wording of every error
-// message; the full schema, mutations other than the three listed, other
-// discount kinds (fixed amounts, buy X get Y, free shipping, automatic and
-// app discounts), product or collection targets, minimum requirements,
-// combinations, customer segments, discount usage and redemption, field
-// merging rules, directives, introspection, bulk operations, the
+// message; the full schema, mutations other than those listed;
+// inventory at more than one location, inventory states other than
+// available and on_hand (committed, reserved, incoming… read as 0),
+// products with several variants, product and inventory mutations other
+// than inventorySetQuantities, the GraphQL order and refund APIs (orders
+// are made through the control API), concurrent calls with one
+// idempotency key (IDEMPOTENCY_CONCURRENT_REQUEST: the sandbox serialises
+// calls); other discount kinds (fixed amounts, buy X get Y, free
+// shipping, automatic and app discounts), product or collection targets,
+// minimum requirements, combinations, customer segments, discount usage
+// and redemption, field merging rules, directives other than @skip,
+// @include and @idempotent, introspection, bulk operations, the
 // single-query 1000-point limit only approximates Shopify's; plan-dependent
 // bucket sizes; webhook retries and ordering; the real App Store (search,
 // reviews, pricing, billing) and Shopify-managed installation: the listing
 // only sends the browser to the App URL, without asking who the merchant
 // is; the shop/redact Shopify sends 48 hours after an uninstall (send it
-// through the control API); orders in compliance payloads (the sandbox has
-// none, so the order lists are empty unless a payload is given); HTTPS
+// through the control API); orders in compliance payloads (the lists are
+// empty unless a payload is given); HTTPS
 // (callback URLs may use http for local testing); merchants, staff
 // accounts, logins and the embedded admin.
 //
@@ -137,7 +198,9 @@
 // Shopify does), uninstall the app from a shop (POST
 // /_control/shops/{shop}/uninstall) and
 // send compliance webhooks (POST /_control/shops/{shop}/compliance with
-// {"topic": "customers/redact", "payload": {…}}, the payload optional).
+// {"topic": "customers/redact", "payload": {…}}, the payload optional),
+// create products, read the inventory, set stock as a merchant, place
+// orders and refund them (see inventory_control.go).
 // The control API has no authentication: mount the sandbox only in sandbox
 // mode.
 package sandbox
@@ -153,7 +216,7 @@ import (
 )
 
 // APIVersion is the Admin API version the sandbox answers.
-const APIVersion = "2025-10"
+const APIVersion = "2026-04"
 
 // Options configure a Sandbox.
 type Options struct {
@@ -175,6 +238,10 @@ type Options struct {
 	BucketSize int
 	// DemoCustomers is how many generated customers a shop starts with (0).
 	DemoCustomers int
+	// DemoProducts gives every new shop the demo catalogue (DemoProducts):
+	// products sharing SKUs with the WooCommerce sandbox's demo store, two
+	// of them with other quantities, and two sold on Shopify only.
+	DemoProducts bool
 	// RestoreRate is how many points the bucket regains per second (100).
 	RestoreRate int
 	// WebhookClient sends webhook deliveries (a client with a 10 s timeout
@@ -201,6 +268,9 @@ type Sandbox struct {
 	access  map[string]*accessToken
 	refresh map[string]*refreshToken
 	nextID  int64
+
+	// background counts webhook deliveries running after GraphQL answers.
+	background inflight
 }
 
 // New returns a Sandbox with opts, filling in the defaults.
@@ -259,6 +329,11 @@ type shop struct {
 
 	permanentToken string
 	counters       Counters
+
+	// stock is the shop's location, products, inventory and orders.
+	stock *stock
+	// outbox orders the webhooks the shop's activity causes.
+	outbox outbox
 }
 
 // Counters are what a shop's traffic did, for tests.
@@ -277,6 +352,16 @@ type Counters struct {
 	PointsSpent int `json:"pointsSpent"`
 	// WebhooksSent counts webhook deliveries attempted.
 	WebhooksSent int `json:"webhooksSent"`
+	// InventorySets counts inventorySetQuantities calls that ran (with
+	// the @idempotent directive and every changeFromQuantity given),
+	// replays and refusals included.
+	InventorySets int `json:"inventorySets"`
+	// StaleRefusals counts inventorySetQuantities calls refused with
+	// CHANGE_FROM_QUANTITY_STALE (replays of one not counted again).
+	StaleRefusals int `json:"staleRefusals"`
+	// IdempotentReplays counts inventorySetQuantities calls answered with
+	// the result of an earlier call with the same idempotency key and input.
+	IdempotentReplays int `json:"idempotentReplays"`
 }
 
 type customer struct {
@@ -408,9 +493,13 @@ func (s *Sandbox) createShopLocked(domain, name, email, currency, timezone strin
 		currency: currency, timezone: timezone, created: s.now().UTC().Truncate(time.Second), nextCustomerID: 7000000000,
 		nextSubID: 1100000000, nextDiscountID: 1057000000, bucketAvail: float64(s.opts.BucketSize), bucketAt: s.now(),
 	}
+	sh.stock = newStock(s.nextID)
 	s.shops[domain] = sh
 	if n := s.opts.DemoCustomers; n > 0 {
 		s.seedCustomersLocked(sh, n, nil)
+	}
+	if s.opts.DemoProducts {
+		s.seedDemoProductsLocked(sh)
 	}
 	return sh
 }

@@ -349,7 +349,7 @@ func TestFailNext(t *testing.T) {
 		require.Equal(t, http.StatusNoContent, st)
 		for range 2 {
 			b, _ := json.Marshal(map[string]any{"query": `{ shop { name } }`})
-			status, h, _ := e.do(http.MethodPost, "/"+testShop+"/admin/api/2025-10/graphql.json",
+			status, h, _ := e.do(http.MethodPost, "/"+testShop+"/admin/api/2026-04/graphql.json",
 				http.Header{"X-Shopify-Access-Token": {tok}, "Content-Type": {"application/json"}}, bytes.NewReader(b))
 			require.Equal(t, tc.status, status)
 			require.Equal(t, tc.retryAfter, h.Get("Retry-After"))
@@ -437,7 +437,7 @@ func TestWebhookDelivery(t *testing.T) {
 		require.True(t, hmac.Equal([]byte(want), []byte(r.header.Get("X-Shopify-Hmac-Sha256"))))
 		require.Equal(t, "orders/create", r.header.Get("X-Shopify-Topic"))
 		require.Equal(t, testShop, r.header.Get("X-Shopify-Shop-Domain"))
-		require.Equal(t, "2025-10", r.header.Get("X-Shopify-API-Version"))
+		require.Equal(t, "2026-04", r.header.Get("X-Shopify-API-Version"))
 		require.Equal(t, "evt-1", r.header.Get("X-Shopify-Event-Id"))
 		require.Regexp(t, `^[0-9a-f-]{36}$`, r.header.Get("X-Shopify-Webhook-Id"))
 		_, err := time.Parse(time.RFC3339Nano, r.header.Get("X-Shopify-Triggered-At"))
@@ -515,7 +515,7 @@ func TestControlAPI(t *testing.T) {
 	require.Equal(t, "EUR", st.Currency)
 
 	// The GraphQL API of an unknown shop or version is a 404.
-	status, _, body := e.do(http.MethodPost, "/nope.myshopify.com/admin/api/2025-10/graphql.json", nil, strings.NewReader(`{}`))
+	status, _, body := e.do(http.MethodPost, "/nope.myshopify.com/admin/api/2026-04/graphql.json", nil, strings.NewReader(`{}`))
 	require.Equal(t, http.StatusNotFound, status, string(body))
 	status, _, _ = e.do(http.MethodPost, "/"+testShop+"/admin/api/2019-01/graphql.json", nil, strings.NewReader(`{}`))
 	require.Equal(t, http.StatusNotFound, status)

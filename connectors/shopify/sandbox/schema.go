@@ -1,6 +1,6 @@
 package sandbox
 
-// The part of the 2025-10 Admin GraphQL schema the sandbox answers. It is
+// The part of the 2026-04 Admin GraphQL schema the sandbox answers. It is
 // used to validate documents (unknown fields, arguments and fragment types)
 // and to compute the requested cost before anything runs.
 
@@ -18,6 +18,12 @@ type fieldDef struct {
 	args []string
 	// scalar is the scalar or enum type name, for error messages.
 	scalar string
+	// sizedBy names a list argument (nodes' ids) whose length multiplies
+	// the field's cost: len × (1 + the selection's cost).
+	sizedBy string
+	// argTypes names the input object type of arguments whose literal
+	// values are checked against inputTypes.
+	argTypes map[string]string
 }
 
 const (
@@ -30,14 +36,21 @@ var schema = map[string]map[string]fieldDef{
 		"shop":      {typ: "Shop"},
 		"customers": {typ: "CustomerConnection", connection: true, args: []string{"first", "after", "last", "before", "query", "sortKey", "reverse"}},
 		"customer":  {typ: "Customer", args: []string{"id"}},
-		// customersCount is capped at 10,000 unless limit is null, as in 2025-10.
+		// customersCount is capped at 10,000 unless limit is null, as in 2026-04.
 		"customersCount": {typ: "Count", args: []string{"query", "limit"}},
+		// location without an id is the shop's primary location.
+		"location":       {typ: "Location", args: []string{"id"}},
+		"inventoryItem":  {typ: "InventoryItem", args: []string{"id"}},
+		"inventoryItems": {typ: "InventoryItemConnection", connection: true, args: []string{"first", "after", "last", "before", "query", "reverse"}},
+		"nodes":          {typ: "Node", sizedBy: "ids", args: []string{"ids"}},
 	},
 	mutationRoot: {
 		"webhookSubscriptionCreate": {typ: "WebhookSubscriptionCreatePayload", mutation: true, args: []string{"topic", "webhookSubscription"}},
 		"tagsAdd":                   {typ: "TagsAddPayload", mutation: true, args: []string{"id", "tags"}},
 		"tagsRemove":                {typ: "TagsRemovePayload", mutation: true, args: []string{"id", "tags"}},
 		"discountCodeBasicCreate":   {typ: "DiscountCodeBasicCreatePayload", mutation: true, args: []string{"basicCodeDiscount"}},
+		"inventorySetQuantities": {typ: "InventorySetQuantitiesPayload", mutation: true, args: []string{"input"},
+			argTypes: map[string]string{"input": "InventorySetQuantitiesInput"}},
 	},
 	"Shop": {
 		"id": {scalar: "ID"}, "name": {scalar: "String"}, "email": {scalar: "String"},
@@ -101,6 +114,59 @@ var schema = map[string]map[string]fieldDef{
 	"WebhookEventBridgeEndpoint":  {"arn": {scalar: "ARN"}},
 	"WebhookPubSubEndpoint":       {"pubSubProject": {scalar: "String"}, "pubSubTopic": {scalar: "String"}},
 	"Node":                        {"id": {scalar: "ID"}},
+	// The inventory types (inventory.go).
+	"Location": {"id": {scalar: "ID"}, "name": {scalar: "String"}, "isActive": {scalar: "Boolean"}, "isPrimary": {scalar: "Boolean"},
+		"legacyResourceId": {scalar: "UnsignedInt64"}},
+	"InventoryItemConnection": {
+		"edges":    {typ: "InventoryItemEdge", free: true},
+		"nodes":    {typ: "InventoryItem"},
+		"pageInfo": {typ: "PageInfo", free: true},
+	},
+	"InventoryItemEdge": {
+		"cursor": {scalar: "String"},
+		"node":   {typ: "InventoryItem"},
+	},
+	"InventoryItem": {
+		"id": {scalar: "ID"}, "sku": {scalar: "String"}, "tracked": {scalar: "Boolean"}, "requiresShipping": {scalar: "Boolean"},
+		"createdAt": {scalar: "DateTime"}, "updatedAt": {scalar: "DateTime"}, "legacyResourceId": {scalar: "UnsignedInt64"},
+		"variant":        {typ: "ProductVariant"},
+		"inventoryLevel": {typ: "InventoryLevel", args: []string{"locationId"}},
+	},
+	"ProductVariant": {
+		"id": {scalar: "ID"}, "title": {scalar: "String"}, "displayName": {scalar: "String"}, "sku": {scalar: "String"},
+		"price": {scalar: "Money"}, "inventoryQuantity": {scalar: "Int"}, "legacyResourceId": {scalar: "UnsignedInt64"},
+		"product":       {typ: "Product"},
+		"inventoryItem": {typ: "InventoryItem"},
+	},
+	"Product": {
+		"id": {scalar: "ID"}, "title": {scalar: "String"}, "handle": {scalar: "String"}, "status": {scalar: "ProductStatus"},
+		"legacyResourceId": {scalar: "UnsignedInt64"},
+	},
+	"InventoryLevel": {
+		"id": {scalar: "ID"}, "createdAt": {scalar: "DateTime"}, "updatedAt": {scalar: "DateTime"},
+		"location":   {typ: "Location"},
+		"item":       {typ: "InventoryItem"},
+		"quantities": {typ: "InventoryQuantity", args: []string{"names"}},
+	},
+	"InventoryQuantity": {
+		"name": {scalar: "String"}, "quantity": {scalar: "Int"}, "updatedAt": {scalar: "DateTime"},
+	},
+	"InventorySetQuantitiesPayload": {
+		"inventoryAdjustmentGroup": {typ: "InventoryAdjustmentGroup"},
+		"userErrors":               {typ: "InventorySetQuantitiesUserError"},
+	},
+	"InventorySetQuantitiesUserError": {
+		"code": {scalar: "InventorySetQuantitiesUserErrorCode"}, "field": {scalar: "String"}, "message": {scalar: "String"},
+	},
+	"InventoryAdjustmentGroup": {
+		"id": {scalar: "ID"}, "reason": {scalar: "String"}, "referenceDocumentUri": {scalar: "String"}, "createdAt": {scalar: "DateTime"},
+		"changes": {typ: "InventoryChange", args: []string{"quantityNames", "inventoryItemIds", "locationIds"}},
+	},
+	"InventoryChange": {
+		"name": {scalar: "String"}, "delta": {scalar: "Int"}, "quantityAfterChange": {scalar: "Int"}, "ledgerDocumentUri": {scalar: "String"},
+		"item":     {typ: "InventoryItem"},
+		"location": {typ: "Location"},
+	},
 	"DiscountCodeBasicCreatePayload": {
 		"codeDiscountNode": {typ: "DiscountCodeNode"},
 		"userErrors":       {typ: "DiscountUserError"},
@@ -137,7 +203,7 @@ var schema = map[string]map[string]fieldDef{
 
 // possibleTypes lists the object types of the abstract types.
 var possibleTypes = map[string][]string{
-	"Node":                        {"Customer", "WebhookSubscription", "DiscountCodeNode"},
+	"Node":                        {"Customer", "WebhookSubscription", "DiscountCodeNode", "InventoryItem", "Location", "ProductVariant", "Product", "InventoryLevel"},
 	"DiscountCode":                {"DiscountCodeBasic", "DiscountCodeBxgy", "DiscountCodeFreeShipping", "DiscountCodeApp"},
 	"WebhookSubscriptionEndpoint": {"WebhookHttpEndpoint", "WebhookEventBridgeEndpoint", "WebhookPubSubEndpoint"},
 }
