@@ -36,6 +36,14 @@ type WebhookSubscriber interface {
 	SubscribeWebhooks(ctx context.Context, env Env, config map[string]string, token secrets.Secret, callbackURL string) error
 }
 
+// KeyedWebhookSubscriber registers a key-authenticated connection's
+// webhook URL with the provider through its API (as WebhookSubscriber does
+// for OAuth connections), with the connection's values and secrets. It
+// must be idempotent.
+type KeyedWebhookSubscriber interface {
+	SubscribeWebhooksWithKeys(ctx context.Context, conn Conn, callbackURL string) error
+}
+
 // AppEventKind is what a provider says about the app itself rather than
 // about the account's data.
 type AppEventKind string

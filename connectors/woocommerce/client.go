@@ -313,6 +313,8 @@ type ProductQuery struct {
 	// splits the sku parameter on commas, so SKUs that contain one are
 	// best asked for alone.
 	SKUs []string
+	// IDs keeps the products with these ids (include), when set.
+	IDs []int64
 }
 
 // ListProducts reads a page of the store's products, in id order.
@@ -331,6 +333,13 @@ func (c *Client) ListProducts(ctx context.Context, conn connectors.Conn, pq Prod
 	if len(pq.SKUs) > 0 {
 		q.Set("sku", strings.Join(pq.SKUs, ","))
 	}
+	if len(pq.IDs) > 0 {
+		ids := make([]string, len(pq.IDs))
+		for i, id := range pq.IDs {
+			ids[i] = strconv.FormatInt(id, 10)
+		}
+		q.Set("include", strings.Join(ids, ","))
+	}
 	p, err := c.list(ctx, conn, "/products", q)
 	if err != nil {
 		return nil, Page{}, fmt.Errorf("list products: %w", err)
@@ -344,6 +353,34 @@ func (c *Client) ListProducts(ctx context.Context, conn connectors.Conn, pq Prod
 		out = append(out, pr)
 	}
 	return out, p, nil
+}
+
+// GetProduct reads one product (GET /products/{id}); an unknown id is an
+// error matching ErrNotFound.
+func (c *Client) GetProduct(ctx context.Context, conn connectors.Conn, id int64) (Product, error) {
+	raw, _, err := c.do(ctx, conn, http.MethodGet, "/products/"+strconv.FormatInt(id, 10), nil, nil)
+	if err != nil {
+		return Product{}, fmt.Errorf("get product %d: %w", id, err)
+	}
+	p, err := ParseProduct(raw)
+	if err != nil {
+		return Product{}, fmt.Errorf("get product %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// UpdateProduct sends PUT /products/{id} with the properties to set, named
+// as the API names them, and returns the product as saved.
+func (c *Client) UpdateProduct(ctx context.Context, conn connectors.Conn, id int64, update ProductUpdate) (Product, error) {
+	raw, _, err := c.do(ctx, conn, http.MethodPut, "/products/"+strconv.FormatInt(id, 10), nil, update)
+	if err != nil {
+		return Product{}, fmt.Errorf("update product %d: %w", id, err)
+	}
+	p, err := ParseProduct(raw)
+	if err != nil {
+		return Product{}, fmt.Errorf("update product %d: %w", id, err)
+	}
+	return p, nil
 }
 
 // ProductUpdate is one entry of a batch update: the product's id and the

@@ -1,9 +1,9 @@
 package woocommerce
 
 import (
+	"encoding/json"
 	"fmt"
 	"html"
-	"math"
 	"strconv"
 	"time"
 
@@ -17,10 +17,10 @@ const sameSave = 10 * time.Second
 
 // Normalize implements connectors.EventNormalizer.
 //
-//   - order.created emits order.created, and order.paid as well when the
-//     order was paid as it was placed (date_paid within seconds of
-//     date_created: a REST order with set_paid, a checkout whose gateway
-//     answered at once).
+//   - order.created emits order.created (with its line items' SKUs and
+//     quantities), and order.paid as well when the order was paid as it
+//     was placed (date_paid within seconds of date_created: a REST order
+//     with set_paid, a checkout whose gateway answered at once).
 //   - order.updated emits order.paid when this update is the one that
 //     recorded a later payment: the order is processing or completed, its
 //     date_paid is more than a few seconds after date_created (else
@@ -34,7 +34,8 @@ const sameSave = 10 * time.Second
 //     inventory.changed with its stock quantity now. WooCommerce's payload
 //     does not say whether the stock changed, so every save of such a
 //     product reports its level: read inventory.changed as "the level is
-//     now N".
+//     now N". Its Ref is the level's StockRef as ReadStock names it (see
+//     webhookStockRef).
 //
 // Other topics emit nothing.
 func (Connector) Normalize(topic string, body []byte) ([]connectors.Normalized, error) {
@@ -50,7 +51,7 @@ func (Connector) Normalize(topic string, body []byte) ([]connectors.Normalized, 
 		if err != nil {
 			return nil, fmt.Errorf("woocommerce: normalize %s: %w", topic, err)
 		}
-		return normalizeProduct(p), nil
+		return normalizeProduct(p, body), nil
 	}
 	return nil, nil
 }
@@ -121,16 +122,34 @@ func orderFacts(o Order) (*connectors.OrderFacts, error) {
 	}, nil
 }
 
-func normalizeProduct(p Product) []connectors.Normalized {
+func normalizeProduct(p Product, body []byte) []connectors.Normalized {
 	if !bool(p.ManageStock) || p.StockQuantity.V == nil || p.SKU == "" {
 		return nil
 	}
 	id := strconv.FormatInt(p.ID, 10)
-	available := int(math.Floor(*p.StockQuantity.V))
 	return []connectors.Normalized{{
 		Type: "inventory.changed", ResourceID: id, OccurredAt: firstSet(p.DateModifiedGMT.Time, p.DateCreatedGMT.Time),
-		UpdatedAt: p.DateModifiedGMT.Time, Inventory: &connectors.InventoryFacts{InventoryItemID: id, SKU: p.SKU, Available: available},
+		UpdatedAt: p.DateModifiedGMT.Time, Inventory: &connectors.InventoryFacts{Ref: webhookStockRef(p, body), InventoryItemID: id, SKU: p.SKU,
+			Available: wholeStock(*p.StockQuantity.V)},
 	}}
+}
+
+// webhookStockRef names the level a product.updated payload reports, as
+// ReadStock names it: the product's id; for a variation whose stock its
+// parent manages (manage_stock "parent", stock_quantity the parent's), the
+// parent's id; none for a variation that manages its own stock, which the
+// connector keeps no level of (the hub then goes by the SKU).
+func webhookStockRef(p Product, body []byte) connectors.StockRef {
+	if p.Type != "variation" {
+		return productRef(p.ID)
+	}
+	var probe struct {
+		ManageStock any `json:"manage_stock"`
+	}
+	if json.Unmarshal(body, &probe) == nil && probe.ManageStock == "parent" && p.ParentID > 0 {
+		return productRef(p.ParentID)
+	}
+	return connectors.StockRef{}
 }
 
 func absDuration(d time.Duration) time.Duration {

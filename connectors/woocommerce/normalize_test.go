@@ -54,11 +54,11 @@ func TestNormalize(t *testing.T) {
 		{"on-hold order updated", "order.updated", "order-created-unpaid.json", nil},
 		{"stock of a product", "product.updated", "product-updated.json", []connectors.Normalized{
 			{Type: "inventory.changed", ResourceID: "93", OccurredAt: at("2025-11-03T12:28:05Z"), UpdatedAt: at("2025-11-03T12:28:05Z"),
-				Inventory: &connectors.InventoryFacts{InventoryItemID: "93", SKU: "woo-hoodie", Available: 23}},
+				Inventory: &connectors.InventoryFacts{Ref: connectors.StockRef{Item: "93"}, InventoryItemID: "93", SKU: "woo-hoodie", Available: 23}},
 		}},
 		{"stock of a variation its parent manages", "product.updated", "variation-updated.json", []connectors.Normalized{
 			{Type: "inventory.changed", ResourceID: "95", OccurredAt: at("2025-11-03T12:28:05Z"), UpdatedAt: at("2025-11-03T12:28:05Z"),
-				Inventory: &connectors.InventoryFacts{InventoryItemID: "95", SKU: "woo-hoodie-blue-l", Available: 7}},
+				Inventory: &connectors.InventoryFacts{Ref: connectors.StockRef{Item: "93"}, InventoryItemID: "95", SKU: "woo-hoodie-blue-l", Available: 7}},
 		}},
 		{"a product without stock management", "product.updated", "product-updated-unmanaged.json", nil},
 		{"other topics", "product.created", "product-updated.json", nil},
@@ -109,5 +109,30 @@ func TestDecimalMinorUnits(t *testing.T) {
 	for _, bad := range []woocommerce.Decimal{"1e3", "12,50", "abc", "1.2.3"} {
 		_, err := bad.MinorUnits("USD")
 		require.Error(t, err, bad)
+	}
+}
+
+func TestNormalizeStockRef(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, body string
+		ref        connectors.StockRef
+		available  int
+	}{
+		{"simple product", `{"id":12,"type":"simple","sku":"a","manage_stock":true,"stock_quantity":4}`, connectors.StockRef{Item: "12"}, 4},
+		{"variable product managing its variations' stock", `{"id":13,"type":"variable","sku":"b","manage_stock":true,"stock_quantity":3}`,
+			connectors.StockRef{Item: "13"}, 3},
+		{"variation its parent manages", `{"id":15,"type":"variation","parent_id":13,"sku":"b-red","manage_stock":"parent","stock_quantity":3}`,
+			connectors.StockRef{Item: "13"}, 3},
+		{"variation with its own stock: no level", `{"id":16,"type":"variation","parent_id":13,"sku":"b-blue","manage_stock":true,"stock_quantity":2}`,
+			connectors.StockRef{}, 2},
+		{"decimal quantity rounds down", `{"id":17,"sku":"c","manage_stock":true,"stock_quantity":"2.5"}`, connectors.StockRef{Item: "17"}, 2},
+		{"negative decimal rounds down", `{"id":18,"sku":"d","manage_stock":true,"stock_quantity":-0.5}`, connectors.StockRef{Item: "18"}, -1},
+	} {
+		got, err := woocommerce.Connector{}.Normalize("product.updated", []byte(tc.body))
+		require.NoError(t, err, tc.name)
+		require.Len(t, got, 1, tc.name)
+		require.Equal(t, tc.ref, got[0].Inventory.Ref, tc.name)
+		require.Equal(t, tc.available, got[0].Inventory.Available, tc.name)
 	}
 }

@@ -225,5 +225,6 @@ func TestSandboxDeliveriesVerifyAndNormalize(t *testing.T) {
 	require.Equal(t, int64(10500), created.Order.TotalCents)
 	require.Equal(t, []connectors.LineItemFacts{{Title: "Hoodie", SKU: "woo-hoodie", Quantity: 2, PriceCents: 4500}, {Title: "Album", SKU: "woo-album", Quantity: 1, PriceCents: 1500}},
 		created.Order.Items)
-	require.Equal(t, &connectors.InventoryFacts{InventoryItemID: h.emitted[2].ResourceID, SKU: "woo-hoodie", Available: 23}, h.emitted[2].Inventory)
+	require.Equal(t, &connectors.InventoryFacts{Ref: connectors.StockRef{Item: h.emitted[2].ResourceID}, InventoryItemID: h.emitted[2].ResourceID,
+		SKU: "woo-hoodie", Available: 23}, h.emitted[2].Inventory)
 }

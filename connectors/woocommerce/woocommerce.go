@@ -15,15 +15,23 @@
 // is (see connectors/woocommerce/sandbox). The connector code is the same
 // in both modes.
 //
+// # Stock
+//
+// The connector is a connectors.StockKeeper (stock.go): levels are
+// products that manage stock and have a SKU, named by product id;
+// WooCommerce has no compare-and-set, so SetStock reads before it writes
+// (see its race window). product.updated webhooks report the same refs.
+//
 // # What it does not do
 //
 // Plain-HTTP stores (WooCommerce accepts keys over HTTP only with OAuth 1.0a
 // signatures, which the connector does not send: it refuses to send keys in
-// clear), product variations as sync records (the products endpoint lists
-// parent products only), creating products (writes update existing ones),
-// and registering the webhooks itself (WooCommerce keys cannot be limited
-// to webhooks, and connectors only subscribe through OAuth): the merchant
-// adds them under WooCommerce → Settings → Advanced → Webhooks.
+// clear), product variations as sync records or stock levels (the
+// products endpoint lists parent products only), creating products
+// (writes update existing ones), and registering the webhooks itself
+// (WooCommerce keys cannot be limited to webhooks, and connectors only
+// subscribe through OAuth): the merchant adds them under WooCommerce →
+// Settings → Advanced → Webhooks.
 package woocommerce
 
 import (
@@ -40,12 +48,14 @@ func init() { connectors.Register(Connector{}) }
 
 // The interfaces the connector implements.
 var (
-	_ connectors.CredentialChecker = Connector{}
-	_ connectors.WebhookVerifier   = Connector{}
-	_ connectors.WebhookReader     = Connector{}
-	_ connectors.EventNormalizer   = Connector{}
-	_ connectors.RecordReader      = Connector{}
-	_ connectors.RecordWriter      = Connector{}
+	_ connectors.CredentialChecker      = Connector{}
+	_ connectors.WebhookVerifier        = Connector{}
+	_ connectors.WebhookReader          = Connector{}
+	_ connectors.EventNormalizer        = Connector{}
+	_ connectors.RecordReader           = Connector{}
+	_ connectors.RecordWriter           = Connector{}
+	_ connectors.StockKeeper            = Connector{}
+	_ connectors.KeyedWebhookSubscriber = Connector{}
 )
 
 var orderFields = []connectors.Field{

@@ -85,6 +85,9 @@ func (s *Service) CreateConnection(ctx context.Context, in CreateConnectionInput
 			}
 			return fmt.Errorf("create connection: %w", err)
 		}
+		if err := s.queueWebhookSubscription(ctx, tx, row); err != nil {
+			return err
+		}
 		tx.published = append(tx.published, bus.Message{Topic: connectionsTopic(w.ID), Data: row.ID})
 		return s.record(ctx, tx, change{
 			agencyID: w.AgencyID, workspaceID: w.ID, action: "connection.created", targetType: "Connection", targetID: row.ID,

@@ -169,7 +169,9 @@ func (s *Service) storeEvents(ctx context.Context, conns []store.Connection, eve
 // that subscribe through the API.
 func (s *Service) queueWebhookSubscription(ctx context.Context, tx *txn, row *store.Connection) error {
 	c, _ := connectors.Get(row.Connector)
-	if _, ok := c.(connectors.WebhookSubscriber); !ok || row.WebhookToken == nil {
+	_, oauth := c.(connectors.WebhookSubscriber)
+	_, keyed := c.(connectors.KeyedWebhookSubscriber)
+	if !(oauth || keyed) || row.WebhookToken == nil {
 		return nil
 	}
 	if _, err := s.river.InsertTx(ctx, tx.Tx.Tx, jobs.SubscribeWebhooksArgs{ConnectionID: row.ID}, nil); err != nil {
@@ -190,8 +192,22 @@ func (s *Service) SubscribeWebhooks(ctx context.Context, connectionID string) er
 		return fmt.Errorf("find connection: %w", err)
 	}
 	c, _ := connectors.Get(row.Connector)
+	if row.Status != store.ConnectionActive || row.WebhookToken == nil {
+		return nil
+	}
+	if keyed, ok := c.(connectors.KeyedWebhookSubscriber); ok {
+		conn, _, used, err := s.reach(ctx, row)
+		if err == nil {
+			err = scrubbed(keyed.SubscribeWebhooksWithKeys(ctx, conn, s.WebhookURL(row)), used)
+		}
+		if err != nil {
+			return fmt.Errorf("subscribe %s webhooks: %w", row.Connector, err)
+		}
+		s.log.InfoContext(ctx, "webhooks subscribed", "connector", row.Connector, "connection", row.ID)
+		return nil
+	}
 	sub, ok := c.(connectors.WebhookSubscriber)
-	if !ok || row.Status != store.ConnectionActive || row.WebhookToken == nil {
+	if !ok {
 		return nil
 	}
 	token, err := s.AccessToken(ctx, row.ID)

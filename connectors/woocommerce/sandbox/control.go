@@ -29,6 +29,10 @@ import (
 //	POST /_control/stores/{store}/throttle     {"count": N, "retryAfter": 2} → 204 (the next N calls answer 429)
 //	GET  /_control/stores/{store}/counters     → Counters
 //
+// A StoreSpec's products name their properties as ProductSpec does
+// (price, manageStock, stockQuantity, stockStatus) or as POST /products
+// does (regular_price, manage_stock, stock_quantity, stock_status).
+//
 // webhooks registers one webhook per topic (order.created, order.updated
 // and product.updated when none are named) delivering to url, signed with
 // secret. orders places an order as POST /orders does (line items by sku

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -766,6 +767,38 @@ type ProductSpec struct {
 	// empty); Backorders is no, notify or yes (no when empty).
 	StockStatus string `json:"stockStatus"`
 	Backorders  string `json:"backorders"`
+}
+
+// UnmarshalJSON reads a spec named as above or as POST /products names a
+// product's properties (regular_price, manage_stock, stock_quantity,
+// stock_status), as the control API's orders take the REST API's names;
+// where both name a property, the REST API's name wins.
+func (ps *ProductSpec) UnmarshalJSON(b []byte) error {
+	type plain ProductSpec
+	var v struct {
+		plain
+		RegularPrice  *string `json:"regular_price"`
+		ManageStock   *bool   `json:"manage_stock"`
+		StockQuantity *int64  `json:"stock_quantity"`
+		StockStatus   *string `json:"stock_status"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*ps = ProductSpec(v.plain)
+	if v.RegularPrice != nil {
+		ps.Price = *v.RegularPrice
+	}
+	if v.ManageStock != nil {
+		ps.ManageStock = *v.ManageStock
+	}
+	if v.StockQuantity != nil {
+		ps.StockQuantity = v.StockQuantity
+	}
+	if v.StockStatus != nil {
+		ps.StockStatus = *v.StockStatus
+	}
+	return nil
 }
 
 // seedProduct adds a product from a spec (under s.mu).

@@ -572,3 +572,26 @@ func TestIndexAndEncoding(t *testing.T) {
 	require.Equal(t, "Sandbox Demo Store", site["name"])
 	require.Contains(t, site["namespaces"], "wc/v3")
 }
+
+func TestControlStoreTakesRESTProductNames(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	a := e.control(t, http.MethodPost, "/stores", map[string]any{"url": "https://names.example", "products": []any{
+		map[string]any{"name": "Hoodie", "sku": "HOODIE", "regular_price": "10.00", "manage_stock": true, "stock_quantity": 20},
+		map[string]any{"name": "Cap", "sku": "CAP", "price": "5.00", "stockQuantity": 7},
+		map[string]any{"name": "Album", "sku": "ALBUM", "regular_price": "15.00", "stock_status": "outofstock"},
+	}})
+	require.Equal(t, http.StatusCreated, a.status, string(a.body))
+	st := a.json(t)
+	list := e.call(t, "names.example", http.MethodGet, "/products?orderby=id&order=asc", st["consumerKey"].(string), st["consumerSecret"].(string), nil).list(t)
+	require.Len(t, list, 3)
+	got := map[string][]any{}
+	for _, p := range list {
+		got[p["sku"].(string)] = []any{p["regular_price"], p["manage_stock"], p["stock_quantity"], p["stock_status"]}
+	}
+	require.Equal(t, map[string][]any{
+		"HOODIE": {"10.00", true, float64(20), "instock"},
+		"CAP":    {"5.00", true, float64(7), "instock"},
+		"ALBUM":  {"15.00", false, nil, "outofstock"},
+	}, got)
+}
