@@ -98,7 +98,7 @@ type SandboxApp struct {
 	// emulator sends browsers back to (an app store listing's install link)
 	// and where it delivers app-level webhooks.
 	HubURL string
-	// Demo asks for demo data in new accounts (a store's customers), so
+	// Demo asks for demo data in new accounts (a store's customers and products), so
 	// that a first look at syncs has records to show.
 	Demo bool
 }

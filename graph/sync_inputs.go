@@ -110,3 +110,11 @@ func nullIfNotFound[T any](v *T, err error) (*T, error) {
 	}
 	return v, err
 }
+
+// intOr is an optional argument's value, or def when it was not given.
+func intOr(v *int, def int) int {
+	if v == nil {
+		return def
+	}
+	return *v
+}

@@ -24,6 +24,9 @@ type Deps struct {
 	Automation Automation
 	// Syncs runs sync pages (the hub, bound after it is built).
 	Syncs Syncs
+	// Inventory keeps stock equal across channels (the hub, bound after it
+	// is built).
+	Inventory Inventory
 	// Keys seal credentials; the newest key seals.
 	Keys *secrets.Keyring
 }
@@ -43,6 +46,10 @@ func Register(workers *river.Workers, d Deps) {
 	river.AddWorker(workers, &FireSchedulesWorker{deps: d})
 	river.AddWorker(workers, &SyncPageWorker{deps: d})
 	river.AddWorker(workers, &StartDueSyncsWorker{deps: d})
+	river.AddWorker(workers, &StockEventWorker{deps: d})
+	river.AddWorker(workers, &PushStockWorker{deps: d})
+	river.AddWorker(workers, &ReconcileInventoryWorker{deps: d})
+	river.AddWorker(workers, &StartDueReconciliationsWorker{deps: d})
 }
 
 // Periodic returns the jobs the hub schedules itself.
@@ -60,5 +67,8 @@ func Periodic() []*river.PeriodicJob {
 		river.NewPeriodicJob(river.PeriodicInterval(time.Minute),
 			func() (river.JobArgs, *river.InsertOpts) { return StartDueSyncsArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "start_due_syncs"}),
+		river.NewPeriodicJob(river.PeriodicInterval(time.Minute),
+			func() (river.JobArgs, *river.InsertOpts) { return StartDueReconciliationsArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true, ID: "start_due_reconciliations"}),
 	)
 }

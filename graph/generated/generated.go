@@ -44,6 +44,10 @@ type ResolverRoot interface {
 	ConnectorAuth() ConnectorAuthResolver
 	Customer() CustomerResolver
 	Event() EventResolver
+	InventoryAdjustment() InventoryAdjustmentResolver
+	InventoryItem() InventoryItemResolver
+	InventoryPolicy() InventoryPolicyResolver
+	InventoryReconciliation() InventoryReconciliationResolver
 	Invitation() InvitationResolver
 	InvitationPreview() InvitationPreviewResolver
 	Mapping() MappingResolver
@@ -275,6 +279,73 @@ type ComplexityRoot struct {
 		Type       func(childComplexity int) int
 	}
 
+	InventoryAdjustment struct {
+		After     func(childComplexity int) int
+		Before    func(childComplexity int) int
+		Cause     func(childComplexity int) int
+		Channel   func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		Delta     func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Oversold  func(childComplexity int) int
+		Reference func(childComplexity int) int
+		SKU       func(childComplexity int) int
+	}
+
+	InventoryAdjustmentList struct {
+		Items      func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	InventoryItem struct {
+		Available func(childComplexity int) int
+		Drift     func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Levels    func(childComplexity int) int
+		Sku       func(childComplexity int) int
+		Title     func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	InventoryItemList struct {
+		Items      func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	InventoryLevel struct {
+		Available func(childComplexity int) int
+		Channel   func(childComplexity int) int
+		Error     func(childComplexity int) int
+		InSync    func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	InventoryPolicy struct {
+		Channels           func(childComplexity int) int
+		Enabled            func(childComplexity int) int
+		LastReconciliation func(childComplexity int) int
+		NextReconcileAt    func(childComplexity int) int
+		ReconcileCron      func(childComplexity int) int
+		SourceOfTruth      func(childComplexity int) int
+	}
+
+	InventoryReconciliation struct {
+		Error      func(childComplexity int) int
+		FinishedAt func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Reason     func(childComplexity int) int
+		Repaired   func(childComplexity int) int
+		Skus       func(childComplexity int) int
+		StartedAt  func(childComplexity int) int
+		Status     func(childComplexity int) int
+	}
+
+	InventoryUpdate struct {
+		Adjustment     func(childComplexity int) int
+		Item           func(childComplexity int) int
+		Reconciliation func(childComplexity int) int
+	}
+
 	Invitation struct {
 		Agency        func(childComplexity int) int
 		AllWorkspaces func(childComplexity int) int
@@ -357,44 +428,47 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcceptInvitation     func(childComplexity int, input hub.AcceptInvitationInput) int
-		AddRecipe            func(childComplexity int, workspaceID string, recipe string) int
-		ArchiveWorkspace     func(childComplexity int, id string) int
-		BacktestRule         func(childComplexity int, id string, from time.Time, to time.Time) int
-		CancelRun            func(childComplexity int, id string) int
-		CancelSyncRun        func(childComplexity int, id string) int
-		ChangeMemberRole     func(childComplexity int, input hub.ChangeMemberRoleInput) int
-		CompleteAppInstall   func(childComplexity int, input hub.CompleteAppInstallInput) int
-		CreateAPIToken       func(childComplexity int, input hub.CreateAPITokenInput) int
-		CreateConnection     func(childComplexity int, input hub.CreateConnectionInput) int
-		CreateMapping        func(childComplexity int, workspaceID string, input model.MappingInput) int
-		CreateRule           func(childComplexity int, workspaceID string, input model.RuleInput) int
-		CreateSync           func(childComplexity int, workspaceID string, input model.SyncInput) int
-		CreateWorkspace      func(childComplexity int, input hub.CreateWorkspaceInput) int
-		DeleteMapping        func(childComplexity int, id string) int
-		DeleteRule           func(childComplexity int, id string) int
-		DeleteSync           func(childComplexity int, id string) int
-		Disconnect           func(childComplexity int, id string) int
-		InviteMember         func(childComplexity int, input hub.InviteMemberInput) int
-		Reconnect            func(childComplexity int, id string) int
-		RemoveMember         func(childComplexity int, membershipID string) int
-		RenameWorkspace      func(childComplexity int, input hub.RenameWorkspaceInput) int
-		RestoreWorkspace     func(childComplexity int, id string) int
-		RetryRun             func(childComplexity int, id string) int
-		RevokeAPIToken       func(childComplexity int, id string) int
-		RevokeInvitation     func(childComplexity int, id string) int
-		SetRuleEnabled       func(childComplexity int, id string, enabled bool) int
-		SetWorkspaceTimeZone func(childComplexity int, input hub.SetWorkspaceTimeZoneInput) int
-		SignIn               func(childComplexity int, input hub.SignInInput) int
-		SignOut              func(childComplexity int) int
-		SignUp               func(childComplexity int, input hub.SignUpInput) int
-		StartConnection      func(childComplexity int, input hub.CreateConnectionInput) int
-		StartSync            func(childComplexity int, id string, full *bool) int
-		TestConnection       func(childComplexity int, id string) int
-		TestRule             func(childComplexity int, workspaceID string, input model.RuleInput, eventID *string) int
-		UpdateMapping        func(childComplexity int, id string, input model.MappingInput) int
-		UpdateRule           func(childComplexity int, id string, input model.RuleInput) int
-		UpdateSync           func(childComplexity int, id string, input model.SyncInput) int
+		AcceptInvitation      func(childComplexity int, input hub.AcceptInvitationInput) int
+		AddRecipe             func(childComplexity int, workspaceID string, recipe string) int
+		ArchiveWorkspace      func(childComplexity int, id string) int
+		BacktestRule          func(childComplexity int, id string, from time.Time, to time.Time) int
+		CancelRun             func(childComplexity int, id string) int
+		CancelSyncRun         func(childComplexity int, id string) int
+		ChangeMemberRole      func(childComplexity int, input hub.ChangeMemberRoleInput) int
+		CompleteAppInstall    func(childComplexity int, input hub.CompleteAppInstallInput) int
+		CreateAPIToken        func(childComplexity int, input hub.CreateAPITokenInput) int
+		CreateConnection      func(childComplexity int, input hub.CreateConnectionInput) int
+		CreateMapping         func(childComplexity int, workspaceID string, input model.MappingInput) int
+		CreateRule            func(childComplexity int, workspaceID string, input model.RuleInput) int
+		CreateSync            func(childComplexity int, workspaceID string, input model.SyncInput) int
+		CreateWorkspace       func(childComplexity int, input hub.CreateWorkspaceInput) int
+		DeleteMapping         func(childComplexity int, id string) int
+		DeleteRule            func(childComplexity int, id string) int
+		DeleteSync            func(childComplexity int, id string) int
+		Disconnect            func(childComplexity int, id string) int
+		InviteMember          func(childComplexity int, input hub.InviteMemberInput) int
+		ReconcileInventory    func(childComplexity int, workspaceID string) int
+		Reconnect             func(childComplexity int, id string) int
+		RemoveMember          func(childComplexity int, membershipID string) int
+		RenameWorkspace       func(childComplexity int, input hub.RenameWorkspaceInput) int
+		RestoreWorkspace      func(childComplexity int, id string) int
+		RetryRun              func(childComplexity int, id string) int
+		RevokeAPIToken        func(childComplexity int, id string) int
+		RevokeInvitation      func(childComplexity int, id string) int
+		SetInventoryAvailable func(childComplexity int, workspaceID string, sku string, available int) int
+		SetInventoryPolicy    func(childComplexity int, workspaceID string, input model.InventoryPolicyInput) int
+		SetRuleEnabled        func(childComplexity int, id string, enabled bool) int
+		SetWorkspaceTimeZone  func(childComplexity int, input hub.SetWorkspaceTimeZoneInput) int
+		SignIn                func(childComplexity int, input hub.SignInInput) int
+		SignOut               func(childComplexity int) int
+		SignUp                func(childComplexity int, input hub.SignUpInput) int
+		StartConnection       func(childComplexity int, input hub.CreateConnectionInput) int
+		StartSync             func(childComplexity int, id string, full *bool) int
+		TestConnection        func(childComplexity int, id string) int
+		TestRule              func(childComplexity int, workspaceID string, input model.RuleInput, eventID *string) int
+		UpdateMapping         func(childComplexity int, id string, input model.MappingInput) int
+		UpdateRule            func(childComplexity int, id string, input model.RuleInput) int
+		UpdateSync            func(childComplexity int, id string, input model.SyncInput) int
 	}
 
 	PageInfo struct {
@@ -403,30 +477,33 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APITokens         func(childComplexity int, agencyID string, first *int, after *string, includeRevoked *bool) int
-		Agency            func(childComplexity int, id string) int
-		AppInstall        func(childComplexity int, token string) int
-		AuditLog          func(childComplexity int, agencyID string, workspaceID *string, action *string, first *int, after *string) int
-		Connections       func(childComplexity int, workspaceID string) int
-		Connector         func(childComplexity int, slug string) int
-		Connectors        func(childComplexity int, category *connectors.Category, search *string) int
-		InvitationPreview func(childComplexity int, token string) int
-		Invitations       func(childComplexity int, agencyID string, first *int, after *string, status *store.InvitationStatus) int
-		Mappings          func(childComplexity int, workspaceID string) int
-		Members           func(childComplexity int, agencyID string, first *int, after *string) int
-		Node              func(childComplexity int, id string) int
-		PreviewMapping    func(childComplexity int, workspaceID string, input model.MappingInput, limit *int) int
-		PreviewTemplate   func(childComplexity int, workspaceID string, eventType string, template string, html *bool) int
-		Recipes           func(childComplexity int) int
-		Rules             func(childComplexity int, workspaceID string) int
-		Runs              func(childComplexity int, workspaceID string, ruleID *string, status *store.RunStatus, customerID *string, from *time.Time, to *time.Time, first *int, after *string) int
-		Sync              func(childComplexity int, id string) int
-		SyncRun           func(childComplexity int, id string) int
-		Syncs             func(childComplexity int, workspaceID string) int
-		TriggerEvents     func(childComplexity int) int
-		Viewer            func(childComplexity int) int
-		Workspace         func(childComplexity int, id string) int
-		Workspaces        func(childComplexity int, agencyID string, first *int, after *string, search *string, includeArchived *bool) int
+		APITokens            func(childComplexity int, agencyID string, first *int, after *string, includeRevoked *bool) int
+		Agency               func(childComplexity int, id string) int
+		AppInstall           func(childComplexity int, token string) int
+		AuditLog             func(childComplexity int, agencyID string, workspaceID *string, action *string, first *int, after *string) int
+		Connections          func(childComplexity int, workspaceID string) int
+		Connector            func(childComplexity int, slug string) int
+		Connectors           func(childComplexity int, category *connectors.Category, search *string) int
+		InventoryAdjustments func(childComplexity int, workspaceID string, sku *string, first *int, offset *int) int
+		InventoryItems       func(childComplexity int, workspaceID string, search *string, driftOnly *bool, first *int, offset *int) int
+		InventoryPolicy      func(childComplexity int, workspaceID string) int
+		InvitationPreview    func(childComplexity int, token string) int
+		Invitations          func(childComplexity int, agencyID string, first *int, after *string, status *store.InvitationStatus) int
+		Mappings             func(childComplexity int, workspaceID string) int
+		Members              func(childComplexity int, agencyID string, first *int, after *string) int
+		Node                 func(childComplexity int, id string) int
+		PreviewMapping       func(childComplexity int, workspaceID string, input model.MappingInput, limit *int) int
+		PreviewTemplate      func(childComplexity int, workspaceID string, eventType string, template string, html *bool) int
+		Recipes              func(childComplexity int) int
+		Rules                func(childComplexity int, workspaceID string) int
+		Runs                 func(childComplexity int, workspaceID string, ruleID *string, status *store.RunStatus, customerID *string, from *time.Time, to *time.Time, first *int, after *string) int
+		Sync                 func(childComplexity int, id string) int
+		SyncRun              func(childComplexity int, id string) int
+		Syncs                func(childComplexity int, workspaceID string) int
+		TriggerEvents        func(childComplexity int) int
+		Viewer               func(childComplexity int) int
+		Workspace            func(childComplexity int, id string) int
+		Workspaces           func(childComplexity int, agencyID string, first *int, after *string, search *string, includeArchived *bool) int
 	}
 
 	RateBudget struct {
@@ -532,6 +609,7 @@ type ComplexityRoot struct {
 	Subscription struct {
 		AuditLogAdded           func(childComplexity int, agencyID string, workspaceID *string) int
 		ConnectionStatusChanged func(childComplexity int, workspaceID string) int
+		InventoryUpdated        func(childComplexity int, workspaceID string) int
 		RuleUpdated             func(childComplexity int, workspaceID string) int
 		Run                     func(childComplexity int, id string) int
 		RunUpdated              func(childComplexity int, workspaceID string) int
@@ -696,6 +774,33 @@ type EventResolver interface {
 
 	Data(ctx context.Context, obj *store.Event) (any, error)
 }
+type InventoryAdjustmentResolver interface {
+	Channel(ctx context.Context, obj *store.InventoryAdjustment) (*store.Connection, error)
+	Cause(ctx context.Context, obj *store.InventoryAdjustment) (model.InventoryAdjustmentCause, error)
+
+	Delta(ctx context.Context, obj *store.InventoryAdjustment) (int, error)
+}
+type InventoryItemResolver interface {
+	ID(ctx context.Context, obj *hub.InventoryItemView) (string, error)
+	Sku(ctx context.Context, obj *hub.InventoryItemView) (string, error)
+	Title(ctx context.Context, obj *hub.InventoryItemView) (string, error)
+	Available(ctx context.Context, obj *hub.InventoryItemView) (int, error)
+
+	Levels(ctx context.Context, obj *hub.InventoryItemView) ([]model.InventoryLevel, error)
+	UpdatedAt(ctx context.Context, obj *hub.InventoryItemView) (*time.Time, error)
+}
+type InventoryPolicyResolver interface {
+	Enabled(ctx context.Context, obj *hub.InventoryPolicyView) (bool, error)
+	SourceOfTruth(ctx context.Context, obj *hub.InventoryPolicyView) (*store.Connection, error)
+	Channels(ctx context.Context, obj *hub.InventoryPolicyView) ([]store.Connection, error)
+	ReconcileCron(ctx context.Context, obj *hub.InventoryPolicyView) (string, error)
+	NextReconcileAt(ctx context.Context, obj *hub.InventoryPolicyView) (*time.Time, error)
+	LastReconciliation(ctx context.Context, obj *hub.InventoryPolicyView) (*store.InventoryReconciliation, error)
+}
+type InventoryReconciliationResolver interface {
+	Status(ctx context.Context, obj *store.InventoryReconciliation) (model.InventoryReconciliationStatus, error)
+	Skus(ctx context.Context, obj *store.InventoryReconciliation) (int, error)
+}
 type InvitationResolver interface {
 	ID(ctx context.Context, obj *store.Invitation) (string, error)
 	Agency(ctx context.Context, obj *store.Invitation) (*store.Agency, error)
@@ -755,6 +860,9 @@ type MutationResolver interface {
 	StartConnection(ctx context.Context, input hub.CreateConnectionInput) (*model.StartConnectionPayload, error)
 	Reconnect(ctx context.Context, id string) (*model.StartConnectionPayload, error)
 	CompleteAppInstall(ctx context.Context, input hub.CompleteAppInstallInput) (*model.CompleteAppInstallPayload, error)
+	SetInventoryPolicy(ctx context.Context, workspaceID string, input model.InventoryPolicyInput) (*hub.InventoryPolicyView, error)
+	ReconcileInventory(ctx context.Context, workspaceID string) (*store.InventoryReconciliation, error)
+	SetInventoryAvailable(ctx context.Context, workspaceID string, sku string, available int) (*hub.InventoryItemView, error)
 	InviteMember(ctx context.Context, input hub.InviteMemberInput) (*model.InviteMemberPayload, error)
 	RevokeInvitation(ctx context.Context, id string) (*store.Invitation, error)
 	AcceptInvitation(ctx context.Context, input hub.AcceptInvitationInput) (*model.AuthPayload, error)
@@ -787,6 +895,9 @@ type QueryResolver interface {
 	Connectors(ctx context.Context, category *connectors.Category, search *string) ([]connectors.Spec, error)
 	Connector(ctx context.Context, slug string) (*connectors.Spec, error)
 	AppInstall(ctx context.Context, token string) (*hub.PendingInstall, error)
+	InventoryPolicy(ctx context.Context, workspaceID string) (*hub.InventoryPolicyView, error)
+	InventoryItems(ctx context.Context, workspaceID string, search *string, driftOnly *bool, first *int, offset *int) (*model.InventoryItemList, error)
+	InventoryAdjustments(ctx context.Context, workspaceID string, sku *string, first *int, offset *int) (*model.InventoryAdjustmentList, error)
 	Members(ctx context.Context, agencyID string, first *int, after *string) (*model.MembershipConnection, error)
 	Invitations(ctx context.Context, agencyID string, first *int, after *string, status *store.InvitationStatus) (*model.InvitationConnection, error)
 	InvitationPreview(ctx context.Context, token string) (*hub.InvitationPreview, error)
@@ -837,6 +948,7 @@ type SubscriptionResolver interface {
 	RunUpdated(ctx context.Context, workspaceID string) (<-chan *store.Run, error)
 	Run(ctx context.Context, id string) (<-chan *store.Run, error)
 	ConnectionStatusChanged(ctx context.Context, workspaceID string) (<-chan *store.Connection, error)
+	InventoryUpdated(ctx context.Context, workspaceID string) (<-chan *model.InventoryUpdate, error)
 	SyncRunUpdated(ctx context.Context, workspaceID string, runID *string) (<-chan *store.SyncRun, error)
 }
 type SyncResolver interface {
@@ -1722,6 +1834,272 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Event.Type(childComplexity), true
 
+	case "InventoryAdjustment.after":
+		if e.ComplexityRoot.InventoryAdjustment.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustment.After(childComplexity), true
+	case "InventoryAdjustment.before":
+		if e.ComplexityRoot.InventoryAdjustment.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustment.Before(childComplexity), true
+	case "InventoryAdjustment.cause":
+		if e.ComplexityRoot.InventoryAdjustment.Cause == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustment.Cause(childComplexity), true
+	case "InventoryAdjustment.channel":
+		if e.ComplexityRoot.InventoryAdjustment.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustment.Channel(childComplexity), true
+	case "InventoryAdjustment.createdAt":
+		if e.ComplexityRoot.InventoryAdjustment.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustment.CreatedAt(childComplexity), true
+	case "InventoryAdjustment.delta":
+		if e.ComplexityRoot.InventoryAdjustment.Delta == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustment.Delta(childComplexity), true
+	case "InventoryAdjustment.id":
+		if e.ComplexityRoot.InventoryAdjustment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustment.ID(childComplexity), true
+	case "InventoryAdjustment.oversold":
+		if e.ComplexityRoot.InventoryAdjustment.Oversold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustment.Oversold(childComplexity), true
+	case "InventoryAdjustment.reference":
+		if e.ComplexityRoot.InventoryAdjustment.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustment.Reference(childComplexity), true
+	case "InventoryAdjustment.sku":
+		if e.ComplexityRoot.InventoryAdjustment.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustment.SKU(childComplexity), true
+
+	case "InventoryAdjustmentList.items":
+		if e.ComplexityRoot.InventoryAdjustmentList.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustmentList.Items(childComplexity), true
+	case "InventoryAdjustmentList.totalCount":
+		if e.ComplexityRoot.InventoryAdjustmentList.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryAdjustmentList.TotalCount(childComplexity), true
+
+	case "InventoryItem.available":
+		if e.ComplexityRoot.InventoryItem.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryItem.Available(childComplexity), true
+	case "InventoryItem.drift":
+		if e.ComplexityRoot.InventoryItem.Drift == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryItem.Drift(childComplexity), true
+	case "InventoryItem.id":
+		if e.ComplexityRoot.InventoryItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryItem.ID(childComplexity), true
+	case "InventoryItem.levels":
+		if e.ComplexityRoot.InventoryItem.Levels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryItem.Levels(childComplexity), true
+	case "InventoryItem.sku":
+		if e.ComplexityRoot.InventoryItem.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryItem.Sku(childComplexity), true
+	case "InventoryItem.title":
+		if e.ComplexityRoot.InventoryItem.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryItem.Title(childComplexity), true
+	case "InventoryItem.updatedAt":
+		if e.ComplexityRoot.InventoryItem.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryItem.UpdatedAt(childComplexity), true
+
+	case "InventoryItemList.items":
+		if e.ComplexityRoot.InventoryItemList.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryItemList.Items(childComplexity), true
+	case "InventoryItemList.totalCount":
+		if e.ComplexityRoot.InventoryItemList.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryItemList.TotalCount(childComplexity), true
+
+	case "InventoryLevel.available":
+		if e.ComplexityRoot.InventoryLevel.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryLevel.Available(childComplexity), true
+	case "InventoryLevel.channel":
+		if e.ComplexityRoot.InventoryLevel.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryLevel.Channel(childComplexity), true
+	case "InventoryLevel.error":
+		if e.ComplexityRoot.InventoryLevel.Error == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryLevel.Error(childComplexity), true
+	case "InventoryLevel.inSync":
+		if e.ComplexityRoot.InventoryLevel.InSync == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryLevel.InSync(childComplexity), true
+	case "InventoryLevel.updatedAt":
+		if e.ComplexityRoot.InventoryLevel.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryLevel.UpdatedAt(childComplexity), true
+
+	case "InventoryPolicy.channels":
+		if e.ComplexityRoot.InventoryPolicy.Channels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryPolicy.Channels(childComplexity), true
+	case "InventoryPolicy.enabled":
+		if e.ComplexityRoot.InventoryPolicy.Enabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryPolicy.Enabled(childComplexity), true
+	case "InventoryPolicy.lastReconciliation":
+		if e.ComplexityRoot.InventoryPolicy.LastReconciliation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryPolicy.LastReconciliation(childComplexity), true
+	case "InventoryPolicy.nextReconcileAt":
+		if e.ComplexityRoot.InventoryPolicy.NextReconcileAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryPolicy.NextReconcileAt(childComplexity), true
+	case "InventoryPolicy.reconcileCron":
+		if e.ComplexityRoot.InventoryPolicy.ReconcileCron == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryPolicy.ReconcileCron(childComplexity), true
+	case "InventoryPolicy.sourceOfTruth":
+		if e.ComplexityRoot.InventoryPolicy.SourceOfTruth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryPolicy.SourceOfTruth(childComplexity), true
+
+	case "InventoryReconciliation.error":
+		if e.ComplexityRoot.InventoryReconciliation.Error == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryReconciliation.Error(childComplexity), true
+	case "InventoryReconciliation.finishedAt":
+		if e.ComplexityRoot.InventoryReconciliation.FinishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryReconciliation.FinishedAt(childComplexity), true
+	case "InventoryReconciliation.id":
+		if e.ComplexityRoot.InventoryReconciliation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryReconciliation.ID(childComplexity), true
+	case "InventoryReconciliation.reason":
+		if e.ComplexityRoot.InventoryReconciliation.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryReconciliation.Reason(childComplexity), true
+	case "InventoryReconciliation.repaired":
+		if e.ComplexityRoot.InventoryReconciliation.Repaired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryReconciliation.Repaired(childComplexity), true
+	case "InventoryReconciliation.skus":
+		if e.ComplexityRoot.InventoryReconciliation.Skus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryReconciliation.Skus(childComplexity), true
+	case "InventoryReconciliation.startedAt":
+		if e.ComplexityRoot.InventoryReconciliation.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryReconciliation.StartedAt(childComplexity), true
+	case "InventoryReconciliation.status":
+		if e.ComplexityRoot.InventoryReconciliation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryReconciliation.Status(childComplexity), true
+
+	case "InventoryUpdate.adjustment":
+		if e.ComplexityRoot.InventoryUpdate.Adjustment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryUpdate.Adjustment(childComplexity), true
+	case "InventoryUpdate.item":
+		if e.ComplexityRoot.InventoryUpdate.Item == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryUpdate.Item(childComplexity), true
+	case "InventoryUpdate.reconciliation":
+		if e.ComplexityRoot.InventoryUpdate.Reconciliation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryUpdate.Reconciliation(childComplexity), true
+
 	case "Invitation.agency":
 		if e.ComplexityRoot.Invitation.Agency == nil {
 			break
@@ -2247,6 +2625,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.InviteMember(childComplexity, args["input"].(hub.InviteMemberInput)), true
+	case "Mutation.reconcileInventory":
+		if e.ComplexityRoot.Mutation.ReconcileInventory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reconcileInventory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReconcileInventory(childComplexity, args["workspaceId"].(string)), true
 	case "Mutation.reconnect":
 		if e.ComplexityRoot.Mutation.Reconnect == nil {
 			break
@@ -2324,6 +2713,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeInvitation(childComplexity, args["id"].(string)), true
+	case "Mutation.setInventoryAvailable":
+		if e.ComplexityRoot.Mutation.SetInventoryAvailable == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setInventoryAvailable_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetInventoryAvailable(childComplexity, args["workspaceId"].(string), args["sku"].(string), args["available"].(int)), true
+	case "Mutation.setInventoryPolicy":
+		if e.ComplexityRoot.Mutation.SetInventoryPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setInventoryPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetInventoryPolicy(childComplexity, args["workspaceId"].(string), args["input"].(model.InventoryPolicyInput)), true
 	case "Mutation.setRuleEnabled":
 		if e.ComplexityRoot.Mutation.SetRuleEnabled == nil {
 			break
@@ -2543,6 +2954,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Connectors(childComplexity, args["category"].(*connectors.Category), args["search"].(*string)), true
 
+	case "Query.inventoryAdjustments":
+		if e.ComplexityRoot.Query.InventoryAdjustments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_inventoryAdjustments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InventoryAdjustments(childComplexity, args["workspaceId"].(string), args["sku"].(*string), args["first"].(*int), args["offset"].(*int)), true
+	case "Query.inventoryItems":
+		if e.ComplexityRoot.Query.InventoryItems == nil {
+			break
+		}
+
+		args, err := ec.field_Query_inventoryItems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InventoryItems(childComplexity, args["workspaceId"].(string), args["search"].(*string), args["driftOnly"].(*bool), args["first"].(*int), args["offset"].(*int)), true
+	case "Query.inventoryPolicy":
+		if e.ComplexityRoot.Query.InventoryPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Query_inventoryPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InventoryPolicy(childComplexity, args["workspaceId"].(string)), true
 	case "Query.invitationPreview":
 		if e.ComplexityRoot.Query.InvitationPreview == nil {
 			break
@@ -3134,6 +3578,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.ConnectionStatusChanged(childComplexity, args["workspaceId"].(string)), true
+	case "Subscription.inventoryUpdated":
+		if e.ComplexityRoot.Subscription.InventoryUpdated == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_inventoryUpdated_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.InventoryUpdated(childComplexity, args["workspaceId"].(string)), true
 	case "Subscription.ruleUpdated":
 		if e.ComplexityRoot.Subscription.RuleUpdated == nil {
 			break
@@ -3587,6 +4042,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateConnectionInput", ec.unmarshalInputCreateConnectionInput),
 			graphql.NewInputUnmarshaler("CreateWorkspaceInput", ec.unmarshalInputCreateWorkspaceInput),
+			graphql.NewInputUnmarshaler("InventoryPolicyInput", ec.unmarshalInputInventoryPolicyInput),
 			graphql.NewInputUnmarshaler("InviteMemberInput", ec.unmarshalInputInviteMemberInput),
 			graphql.NewInputUnmarshaler("MappingInput", ec.unmarshalInputMappingInput),
 			graphql.NewInputUnmarshaler("RenameWorkspaceInput", ec.unmarshalInputRenameWorkspaceInput),
@@ -4449,6 +4905,154 @@ extend type Mutation {
   completeAppInstall(input: CompleteAppInstallInput!): CompleteAppInstallPayload!
 }
 `, BuiltIn: false},
+	{Name: "../schema/inventory.graphqls", Input: `# Stock kept equal across a workspace's sales channels (Shopify stores,
+# WooCommerce stores): products matched by SKU, every sale or stock change
+# at one channel propagated to the others within seconds, a scheduled
+# reconciliation that repairs drift, and every adjustment recorded.
+
+"How a workspace keeps its sales channels' stock equal."
+type InventoryPolicy {
+  "Propagation and reconciliation run only when on."
+  enabled: Boolean!
+  "The channel whose stock wins when products are first matched and at each reconciliation."
+  sourceOfTruth: Connection
+  "The sales channels kept equal."
+  channels: [Connection!]!
+  "When reconciliation runs: a 5-field cron in the workspace's time zone (default 03:00 nightly)."
+  reconcileCron: String!
+  nextReconcileAt: Time
+  "The reconciliation in progress, or else the last one."
+  lastReconciliation: InventoryReconciliation
+}
+
+input InventoryPolicyInput {
+  enabled: Boolean!
+  "Two or more connections whose connector keeps stock (Shopify, WooCommerce)."
+  channelIds: [ID!]!
+  "One of channelIds."
+  sourceOfTruthId: ID!
+  "5-field cron; default \"0 3 * * *\"."
+  reconcileCron: String
+}
+
+enum InventoryReconciliationStatus {
+  RUNNING
+  SUCCEEDED
+  FAILED
+}
+
+"One pass that reads every channel, matches products by SKU and repairs drift."
+type InventoryReconciliation {
+  id: ID!
+  "MANUAL, SCHEDULE or POLICY (the policy changed)."
+  reason: String!
+  status: InventoryReconciliationStatus!
+  "SKUs seen across the channels."
+  skus: Int!
+  "Channel levels that differed and were set."
+  repaired: Int!
+  error: String
+  startedAt: Time!
+  finishedAt: Time
+}
+
+"One SKU's stock: the hub's count, which every channel is kept at, and each channel's level."
+type InventoryItem {
+  id: ID!
+  sku: String!
+  title: String!
+  "The stock every channel is kept at."
+  available: Int!
+  "True while some channel's level differs from available (an update on its way, or one that failed)."
+  drift: Boolean!
+  "One per channel that sells the SKU, in the policy's channel order."
+  levels: [InventoryLevel!]!
+  updatedAt: Time!
+}
+
+"A channel's stock of one SKU, as last read from or written to it."
+type InventoryLevel {
+  channel: Connection!
+  available: Int!
+  inSync: Boolean!
+  "Why the last update of this level failed; null once one succeeds."
+  error: String
+  updatedAt: Time!
+}
+
+type InventoryItemList {
+  items: [InventoryItem!]!
+  totalCount: Int!
+}
+
+enum InventoryAdjustmentCause {
+  "A channel reported an order."
+  ORDER
+  "A channel reported a refund or a restock."
+  REFUND
+  "A channel's stock changed (a merchant's edit, or a sale seen before its order)."
+  STOCK_CHANGE
+  "Reconciliation took the source of truth's level, or repaired a channel."
+  RECONCILIATION
+  "Someone set the stock in Switchboard."
+  MANUAL
+}
+
+"""
+A recorded change of stock with its cause. For RECONCILIATION of a channel
+other than the source of truth, before and after are that channel's level;
+otherwise they are the hub's stock.
+"""
+type InventoryAdjustment {
+  id: ID!
+  sku: String!
+  "Where the change came from, or the channel reconciliation repaired; null for MANUAL."
+  channel: Connection
+  cause: InventoryAdjustmentCause!
+  "What caused it, for people: an order number, a reconciliation, a user."
+  reference: String!
+  before: Int!
+  after: Int!
+  delta: Int!
+  "Units sold that were not in stock (channels sold the last unit at once); stock stays at 0."
+  oversold: Int!
+  createdAt: Time!
+}
+
+type InventoryAdjustmentList {
+  items: [InventoryAdjustment!]!
+  totalCount: Int!
+}
+
+"Something in the workspace's inventory changed: an item's stock or levels, or a reconciliation's progress."
+type InventoryUpdate {
+  item: InventoryItem
+  adjustment: InventoryAdjustment
+  reconciliation: InventoryReconciliation
+}
+
+extend type Query {
+  inventoryPolicy(workspaceId: ID!): InventoryPolicy!
+  "Items by SKU; search matches SKU or title; first is 1 to 500."
+  inventoryItems(workspaceId: ID!, search: String, driftOnly: Boolean = false, first: Int = 100, offset: Int = 0): InventoryItemList!
+  "Newest first; sku narrows to one SKU; first is 1 to 500."
+  inventoryAdjustments(workspaceId: ID!, sku: String, first: Int = 50, offset: Int = 0): InventoryAdjustmentList!
+}
+
+extend type Mutation {
+  "Saves the policy; when enabled, a reconciliation matches products by SKU right away."
+  setInventoryPolicy(workspaceId: ID!, input: InventoryPolicyInput!): InventoryPolicy!
+  "Starts a reconciliation now; CONFLICT while one runs."
+  reconcileInventory(workspaceId: ID!): InventoryReconciliation!
+  "Sets a SKU's stock (0 to 1,000,000) and every channel to it."
+  setInventoryAvailable(workspaceId: ID!, sku: String!, available: Int!): InventoryItem!
+}
+
+extend type Subscription {
+  "Every inventory change in the workspace, across processes."
+  inventoryUpdated(workspaceId: ID!): InventoryUpdate!
+}
+`, BuiltIn: false},
 	{Name: "../schema/members.graphqls", Input: `# Members of an agency, their roles and workspace access, and invitations.
 
 "A user's place in an agency."
@@ -5201,6 +5805,140 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_data(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
+}
+
+func (ec *executionContext) childFields_InventoryAdjustment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InventoryAdjustment_id(ctx, field)
+	case "sku":
+		return ec.fieldContext_InventoryAdjustment_sku(ctx, field)
+	case "channel":
+		return ec.fieldContext_InventoryAdjustment_channel(ctx, field)
+	case "cause":
+		return ec.fieldContext_InventoryAdjustment_cause(ctx, field)
+	case "reference":
+		return ec.fieldContext_InventoryAdjustment_reference(ctx, field)
+	case "before":
+		return ec.fieldContext_InventoryAdjustment_before(ctx, field)
+	case "after":
+		return ec.fieldContext_InventoryAdjustment_after(ctx, field)
+	case "delta":
+		return ec.fieldContext_InventoryAdjustment_delta(ctx, field)
+	case "oversold":
+		return ec.fieldContext_InventoryAdjustment_oversold(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_InventoryAdjustment_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InventoryAdjustment", field.Name)
+}
+
+func (ec *executionContext) childFields_InventoryAdjustmentList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_InventoryAdjustmentList_items(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_InventoryAdjustmentList_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InventoryAdjustmentList", field.Name)
+}
+
+func (ec *executionContext) childFields_InventoryItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InventoryItem_id(ctx, field)
+	case "sku":
+		return ec.fieldContext_InventoryItem_sku(ctx, field)
+	case "title":
+		return ec.fieldContext_InventoryItem_title(ctx, field)
+	case "available":
+		return ec.fieldContext_InventoryItem_available(ctx, field)
+	case "drift":
+		return ec.fieldContext_InventoryItem_drift(ctx, field)
+	case "levels":
+		return ec.fieldContext_InventoryItem_levels(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_InventoryItem_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InventoryItem", field.Name)
+}
+
+func (ec *executionContext) childFields_InventoryItemList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_InventoryItemList_items(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_InventoryItemList_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InventoryItemList", field.Name)
+}
+
+func (ec *executionContext) childFields_InventoryLevel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "channel":
+		return ec.fieldContext_InventoryLevel_channel(ctx, field)
+	case "available":
+		return ec.fieldContext_InventoryLevel_available(ctx, field)
+	case "inSync":
+		return ec.fieldContext_InventoryLevel_inSync(ctx, field)
+	case "error":
+		return ec.fieldContext_InventoryLevel_error(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_InventoryLevel_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InventoryLevel", field.Name)
+}
+
+func (ec *executionContext) childFields_InventoryPolicy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "enabled":
+		return ec.fieldContext_InventoryPolicy_enabled(ctx, field)
+	case "sourceOfTruth":
+		return ec.fieldContext_InventoryPolicy_sourceOfTruth(ctx, field)
+	case "channels":
+		return ec.fieldContext_InventoryPolicy_channels(ctx, field)
+	case "reconcileCron":
+		return ec.fieldContext_InventoryPolicy_reconcileCron(ctx, field)
+	case "nextReconcileAt":
+		return ec.fieldContext_InventoryPolicy_nextReconcileAt(ctx, field)
+	case "lastReconciliation":
+		return ec.fieldContext_InventoryPolicy_lastReconciliation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InventoryPolicy", field.Name)
+}
+
+func (ec *executionContext) childFields_InventoryReconciliation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InventoryReconciliation_id(ctx, field)
+	case "reason":
+		return ec.fieldContext_InventoryReconciliation_reason(ctx, field)
+	case "status":
+		return ec.fieldContext_InventoryReconciliation_status(ctx, field)
+	case "skus":
+		return ec.fieldContext_InventoryReconciliation_skus(ctx, field)
+	case "repaired":
+		return ec.fieldContext_InventoryReconciliation_repaired(ctx, field)
+	case "error":
+		return ec.fieldContext_InventoryReconciliation_error(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_InventoryReconciliation_startedAt(ctx, field)
+	case "finishedAt":
+		return ec.fieldContext_InventoryReconciliation_finishedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InventoryReconciliation", field.Name)
+}
+
+func (ec *executionContext) childFields_InventoryUpdate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "item":
+		return ec.fieldContext_InventoryUpdate_item(ctx, field)
+	case "adjustment":
+		return ec.fieldContext_InventoryUpdate_adjustment(ctx, field)
+	case "reconciliation":
+		return ec.fieldContext_InventoryUpdate_reconciliation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InventoryUpdate", field.Name)
 }
 
 func (ec *executionContext) childFields_Invitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6189,6 +6927,20 @@ func (ec *executionContext) field_Mutation_inviteMember_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_reconcileInventory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_reconnect_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6284,6 +7036,58 @@ func (ec *executionContext) field_Mutation_revokeInvitation_args(ctx context.Con
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setInventoryAvailable_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sku",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sku"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "available",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["available"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setInventoryPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.InventoryPolicyInput, error) {
+			return ec.unmarshalNInventoryPolicyInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryPolicyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -6670,6 +7474,104 @@ func (ec *executionContext) field_Query_connectors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["search"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_inventoryAdjustments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sku",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sku"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_inventoryItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "driftOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["driftOnly"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_inventoryPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
 	return args, nil
 }
 
@@ -7060,6 +7962,20 @@ func (ec *executionContext) field_Subscription_auditLogAdded_args(ctx context.Co
 }
 
 func (ec *executionContext) field_Subscription_connectionStatusChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_inventoryUpdated_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
@@ -10644,6 +11560,1094 @@ func (ec *executionContext) fieldContext_Event_data(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Event", field, true, true, "JSON")
 }
 
+func (ec *executionContext) _InventoryAdjustment_id(ctx context.Context, field graphql.CollectedField, obj *store.InventoryAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryAdjustment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InventoryAdjustment_sku(ctx context.Context, field graphql.CollectedField, obj *store.InventoryAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustment_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustment_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryAdjustment", field, false, false, "String")
+}
+
+func (ec *executionContext) _InventoryAdjustment_channel(ctx context.Context, field graphql.CollectedField, obj *store.InventoryAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustment_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryAdjustment().Channel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+			return ec.marshalOConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustment_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryAdjustment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InventoryAdjustment_cause(ctx context.Context, field graphql.CollectedField, obj *store.InventoryAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustment_cause(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryAdjustment().Cause(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.InventoryAdjustmentCause) graphql.Marshaler {
+			return ec.marshalNInventoryAdjustmentCause2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryAdjustmentCause(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustment_cause(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryAdjustment", field, true, true, "InventoryAdjustmentCause")
+}
+
+func (ec *executionContext) _InventoryAdjustment_reference(ctx context.Context, field graphql.CollectedField, obj *store.InventoryAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustment_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustment_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryAdjustment", field, false, false, "String")
+}
+
+func (ec *executionContext) _InventoryAdjustment_before(ctx context.Context, field graphql.CollectedField, obj *store.InventoryAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustment_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustment_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryAdjustment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InventoryAdjustment_after(ctx context.Context, field graphql.CollectedField, obj *store.InventoryAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustment_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustment_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryAdjustment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InventoryAdjustment_delta(ctx context.Context, field graphql.CollectedField, obj *store.InventoryAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustment_delta(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryAdjustment().Delta(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustment_delta(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryAdjustment", field, true, true, "Int")
+}
+
+func (ec *executionContext) _InventoryAdjustment_oversold(ctx context.Context, field graphql.CollectedField, obj *store.InventoryAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustment_oversold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Oversold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustment_oversold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryAdjustment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InventoryAdjustment_createdAt(ctx context.Context, field graphql.CollectedField, obj *store.InventoryAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustment_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryAdjustment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _InventoryAdjustmentList_items(ctx context.Context, field graphql.CollectedField, obj *model.InventoryAdjustmentList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustmentList_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.InventoryAdjustment) graphql.Marshaler {
+			return ec.marshalNInventoryAdjustment2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryAdjustmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustmentList_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryAdjustmentList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryAdjustment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InventoryAdjustmentList_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.InventoryAdjustmentList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryAdjustmentList_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryAdjustmentList_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryAdjustmentList", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InventoryItem_id(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryItemView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryItem().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryItem", field, true, true, "ID")
+}
+
+func (ec *executionContext) _InventoryItem_sku(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryItemView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryItem_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryItem().Sku(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryItem_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryItem", field, true, true, "String")
+}
+
+func (ec *executionContext) _InventoryItem_title(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryItemView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryItem_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryItem().Title(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryItem", field, true, true, "String")
+}
+
+func (ec *executionContext) _InventoryItem_available(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryItemView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryItem_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryItem().Available(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryItem_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryItem", field, true, true, "Int")
+}
+
+func (ec *executionContext) _InventoryItem_drift(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryItemView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryItem_drift(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Drift(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryItem_drift(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryItem", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _InventoryItem_levels(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryItemView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryItem_levels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryItem().Levels(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.InventoryLevel) graphql.Marshaler {
+			return ec.marshalNInventoryLevel2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryLevelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryItem_levels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InventoryItem_updatedAt(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryItemView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryItem_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryItem().UpdatedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalNTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryItem_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryItem", field, true, true, "Time")
+}
+
+func (ec *executionContext) _InventoryItemList_items(ctx context.Context, field graphql.CollectedField, obj *model.InventoryItemList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryItemList_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []hub.InventoryItemView) graphql.Marshaler {
+			return ec.marshalNInventoryItem2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryItemViewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryItemList_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryItemList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InventoryItemList_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.InventoryItemList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryItemList_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryItemList_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryItemList", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InventoryLevel_channel(ctx context.Context, field graphql.CollectedField, obj *model.InventoryLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryLevel_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+			return ec.marshalNConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryLevel_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryLevel",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InventoryLevel_available(ctx context.Context, field graphql.CollectedField, obj *model.InventoryLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryLevel_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryLevel_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryLevel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InventoryLevel_inSync(ctx context.Context, field graphql.CollectedField, obj *model.InventoryLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryLevel_inSync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InSync, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryLevel_inSync(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryLevel", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _InventoryLevel_error(ctx context.Context, field graphql.CollectedField, obj *model.InventoryLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryLevel_error(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Error, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryLevel_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryLevel", field, false, false, "String")
+}
+
+func (ec *executionContext) _InventoryLevel_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.InventoryLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryLevel_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryLevel_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryLevel", field, false, false, "Time")
+}
+
+func (ec *executionContext) _InventoryPolicy_enabled(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryPolicyView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryPolicy_enabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryPolicy().Enabled(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryPolicy_enabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryPolicy", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _InventoryPolicy_sourceOfTruth(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryPolicyView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryPolicy_sourceOfTruth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryPolicy().SourceOfTruth(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Connection) graphql.Marshaler {
+			return ec.marshalOConnection2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryPolicy_sourceOfTruth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryPolicy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InventoryPolicy_channels(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryPolicyView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryPolicy_channels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryPolicy().Channels(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Connection) graphql.Marshaler {
+			return ec.marshalNConnection2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐConnectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryPolicy_channels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryPolicy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Connection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InventoryPolicy_reconcileCron(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryPolicyView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryPolicy_reconcileCron(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryPolicy().ReconcileCron(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryPolicy_reconcileCron(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryPolicy", field, true, true, "String")
+}
+
+func (ec *executionContext) _InventoryPolicy_nextReconcileAt(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryPolicyView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryPolicy_nextReconcileAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryPolicy().NextReconcileAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryPolicy_nextReconcileAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryPolicy", field, true, true, "Time")
+}
+
+func (ec *executionContext) _InventoryPolicy_lastReconciliation(ctx context.Context, field graphql.CollectedField, obj *hub.InventoryPolicyView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryPolicy_lastReconciliation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryPolicy().LastReconciliation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.InventoryReconciliation) graphql.Marshaler {
+			return ec.marshalOInventoryReconciliation2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryReconciliation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryPolicy_lastReconciliation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryPolicy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryReconciliation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InventoryReconciliation_id(ctx context.Context, field graphql.CollectedField, obj *store.InventoryReconciliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryReconciliation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryReconciliation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryReconciliation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InventoryReconciliation_reason(ctx context.Context, field graphql.CollectedField, obj *store.InventoryReconciliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryReconciliation_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryReconciliation_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryReconciliation", field, false, false, "String")
+}
+
+func (ec *executionContext) _InventoryReconciliation_status(ctx context.Context, field graphql.CollectedField, obj *store.InventoryReconciliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryReconciliation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryReconciliation().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.InventoryReconciliationStatus) graphql.Marshaler {
+			return ec.marshalNInventoryReconciliationStatus2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryReconciliationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryReconciliation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryReconciliation", field, true, true, "InventoryReconciliationStatus")
+}
+
+func (ec *executionContext) _InventoryReconciliation_skus(ctx context.Context, field graphql.CollectedField, obj *store.InventoryReconciliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryReconciliation_skus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryReconciliation().Skus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryReconciliation_skus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryReconciliation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _InventoryReconciliation_repaired(ctx context.Context, field graphql.CollectedField, obj *store.InventoryReconciliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryReconciliation_repaired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Repaired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryReconciliation_repaired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryReconciliation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InventoryReconciliation_error(ctx context.Context, field graphql.CollectedField, obj *store.InventoryReconciliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryReconciliation_error(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Error, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryReconciliation_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryReconciliation", field, false, false, "String")
+}
+
+func (ec *executionContext) _InventoryReconciliation_startedAt(ctx context.Context, field graphql.CollectedField, obj *store.InventoryReconciliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryReconciliation_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryReconciliation_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryReconciliation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _InventoryReconciliation_finishedAt(ctx context.Context, field graphql.CollectedField, obj *store.InventoryReconciliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryReconciliation_finishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FinishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryReconciliation_finishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InventoryReconciliation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _InventoryUpdate_item(ctx context.Context, field graphql.CollectedField, obj *model.InventoryUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryUpdate_item(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Item, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *hub.InventoryItemView) graphql.Marshaler {
+			return ec.marshalOInventoryItem2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryItemView(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryUpdate_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryUpdate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InventoryUpdate_adjustment(ctx context.Context, field graphql.CollectedField, obj *model.InventoryUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryUpdate_adjustment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Adjustment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.InventoryAdjustment) graphql.Marshaler {
+			return ec.marshalOInventoryAdjustment2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryAdjustment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryUpdate_adjustment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryUpdate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryAdjustment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InventoryUpdate_reconciliation(ctx context.Context, field graphql.CollectedField, obj *model.InventoryUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryUpdate_reconciliation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reconciliation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.InventoryReconciliation) graphql.Marshaler {
+			return ec.marshalOInventoryReconciliation2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryReconciliation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryUpdate_reconciliation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryUpdate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryReconciliation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Invitation_id(ctx context.Context, field graphql.CollectedField, obj *store.Invitation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12952,6 +14956,138 @@ func (ec *executionContext) fieldContext_Mutation_completeAppInstall(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setInventoryPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setInventoryPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetInventoryPolicy(ctx, fc.Args["workspaceId"].(string), fc.Args["input"].(model.InventoryPolicyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *hub.InventoryPolicyView) graphql.Marshaler {
+			return ec.marshalNInventoryPolicy2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryPolicyView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setInventoryPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryPolicy(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setInventoryPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reconcileInventory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reconcileInventory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReconcileInventory(ctx, fc.Args["workspaceId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.InventoryReconciliation) graphql.Marshaler {
+			return ec.marshalNInventoryReconciliation2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryReconciliation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reconcileInventory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryReconciliation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reconcileInventory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setInventoryAvailable(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setInventoryAvailable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetInventoryAvailable(ctx, fc.Args["workspaceId"].(string), fc.Args["sku"].(string), fc.Args["available"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *hub.InventoryItemView) graphql.Marshaler {
+			return ec.marshalNInventoryItem2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryItemView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setInventoryAvailable(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryItem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setInventoryAvailable_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_inviteMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14276,6 +16412,138 @@ func (ec *executionContext) fieldContext_Query_appInstall(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_appInstall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_inventoryPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_inventoryPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InventoryPolicy(ctx, fc.Args["workspaceId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *hub.InventoryPolicyView) graphql.Marshaler {
+			return ec.marshalNInventoryPolicy2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryPolicyView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_inventoryPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryPolicy(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_inventoryPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_inventoryItems(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_inventoryItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InventoryItems(ctx, fc.Args["workspaceId"].(string), fc.Args["search"].(*string), fc.Args["driftOnly"].(*bool), fc.Args["first"].(*int), fc.Args["offset"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InventoryItemList) graphql.Marshaler {
+			return ec.marshalNInventoryItemList2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryItemList(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_inventoryItems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryItemList(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_inventoryItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_inventoryAdjustments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_inventoryAdjustments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InventoryAdjustments(ctx, fc.Args["workspaceId"].(string), fc.Args["sku"].(*string), fc.Args["first"].(*int), fc.Args["offset"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InventoryAdjustmentList) graphql.Marshaler {
+			return ec.marshalNInventoryAdjustmentList2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryAdjustmentList(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_inventoryAdjustments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryAdjustmentList(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_inventoryAdjustments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16548,6 +18816,50 @@ func (ec *executionContext) fieldContext_Subscription_connectionStatusChanged(ct
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Subscription_connectionStatusChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_inventoryUpdated(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_inventoryUpdated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().InventoryUpdated(ctx, fc.Args["workspaceId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InventoryUpdate) graphql.Marshaler {
+			return ec.marshalNInventoryUpdate2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryUpdate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_inventoryUpdated(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryUpdate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_inventoryUpdated_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19635,6 +21947,69 @@ func UnmarshalCreateWorkspaceInput(ctx context.Context, raw any) (hub.CreateWork
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputInventoryPolicyInput(ctx context.Context, obj any) (model.InventoryPolicyInput, error) {
+	var it model.InventoryPolicyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"enabled", "channelIds", "sourceOfTruthId", "reconcileCron"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "enabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enabled"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enabled = data
+		case "channelIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channelIds"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChannelIds = data
+		case "sourceOfTruthId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceOfTruthId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceOfTruthID = data
+		case "reconcileCron":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reconcileCron"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReconcileCron = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInventoryPolicyInput unmarshals raw into the InventoryPolicyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInventoryPolicyInput(ctx context.Context, raw any) (model.InventoryPolicyInput, error) {
+	var out model.InventoryPolicyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InventoryPolicyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputInviteMemberInput(ctx context.Context, obj any) (hub.InviteMemberInput, error) {
 	var it hub.InviteMemberInput
 	if obj == nil {
@@ -21762,6 +24137,462 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var inventoryAdjustmentImplementors = []string{"InventoryAdjustment"}
+
+func (ec *executionContext) _InventoryAdjustment(ctx context.Context, sel ast.SelectionSet, obj *store.InventoryAdjustment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inventoryAdjustmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InventoryAdjustment")
+		case "id":
+			out.Values[i] = ec._InventoryAdjustment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sku":
+			out.Values[i] = ec._InventoryAdjustment_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "channel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryAdjustment_channel(ctx, field, obj)
+				})
+		case "cause":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryAdjustment_cause(ctx, field, obj)
+				})
+		case "reference":
+			out.Values[i] = ec._InventoryAdjustment_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "before":
+			out.Values[i] = ec._InventoryAdjustment_before(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "after":
+			out.Values[i] = ec._InventoryAdjustment_after(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "delta":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryAdjustment_delta(ctx, field, obj)
+				})
+		case "oversold":
+			out.Values[i] = ec._InventoryAdjustment_oversold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._InventoryAdjustment_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inventoryAdjustmentListImplementors = []string{"InventoryAdjustmentList"}
+
+func (ec *executionContext) _InventoryAdjustmentList(ctx context.Context, sel ast.SelectionSet, obj *model.InventoryAdjustmentList) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inventoryAdjustmentListImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InventoryAdjustmentList")
+		case "items":
+			out.Values[i] = ec._InventoryAdjustmentList_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._InventoryAdjustmentList_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inventoryItemImplementors = []string{"InventoryItem"}
+
+func (ec *executionContext) _InventoryItem(ctx context.Context, sel ast.SelectionSet, obj *hub.InventoryItemView) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inventoryItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InventoryItem")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryItem_id(ctx, field, obj)
+				})
+		case "sku":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryItem_sku(ctx, field, obj)
+				})
+		case "title":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryItem_title(ctx, field, obj)
+				})
+		case "available":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryItem_available(ctx, field, obj)
+				})
+		case "drift":
+			out.Values[i] = ec._InventoryItem_drift(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "levels":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryItem_levels(ctx, field, obj)
+				})
+		case "updatedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryItem_updatedAt(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inventoryItemListImplementors = []string{"InventoryItemList"}
+
+func (ec *executionContext) _InventoryItemList(ctx context.Context, sel ast.SelectionSet, obj *model.InventoryItemList) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inventoryItemListImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InventoryItemList")
+		case "items":
+			out.Values[i] = ec._InventoryItemList_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._InventoryItemList_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inventoryLevelImplementors = []string{"InventoryLevel"}
+
+func (ec *executionContext) _InventoryLevel(ctx context.Context, sel ast.SelectionSet, obj *model.InventoryLevel) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inventoryLevelImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InventoryLevel")
+		case "channel":
+			out.Values[i] = ec._InventoryLevel_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "available":
+			out.Values[i] = ec._InventoryLevel_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inSync":
+			out.Values[i] = ec._InventoryLevel_inSync(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "error":
+			out.Values[i] = ec._InventoryLevel_error(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._InventoryLevel_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inventoryPolicyImplementors = []string{"InventoryPolicy"}
+
+func (ec *executionContext) _InventoryPolicy(ctx context.Context, sel ast.SelectionSet, obj *hub.InventoryPolicyView) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inventoryPolicyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InventoryPolicy")
+		case "enabled":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryPolicy_enabled(ctx, field, obj)
+				})
+		case "sourceOfTruth":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryPolicy_sourceOfTruth(ctx, field, obj)
+				})
+		case "channels":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryPolicy_channels(ctx, field, obj)
+				})
+		case "reconcileCron":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryPolicy_reconcileCron(ctx, field, obj)
+				})
+		case "nextReconcileAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryPolicy_nextReconcileAt(ctx, field, obj)
+				})
+		case "lastReconciliation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryPolicy_lastReconciliation(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inventoryReconciliationImplementors = []string{"InventoryReconciliation"}
+
+func (ec *executionContext) _InventoryReconciliation(ctx context.Context, sel ast.SelectionSet, obj *store.InventoryReconciliation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inventoryReconciliationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InventoryReconciliation")
+		case "id":
+			out.Values[i] = ec._InventoryReconciliation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._InventoryReconciliation_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryReconciliation_status(ctx, field, obj)
+				})
+		case "skus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryReconciliation_skus(ctx, field, obj)
+				})
+		case "repaired":
+			out.Values[i] = ec._InventoryReconciliation_repaired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "error":
+			out.Values[i] = ec._InventoryReconciliation_error(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._InventoryReconciliation_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "finishedAt":
+			out.Values[i] = ec._InventoryReconciliation_finishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inventoryUpdateImplementors = []string{"InventoryUpdate"}
+
+func (ec *executionContext) _InventoryUpdate(ctx context.Context, sel ast.SelectionSet, obj *model.InventoryUpdate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inventoryUpdateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InventoryUpdate")
+		case "item":
+			out.Values[i] = ec._InventoryUpdate_item(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adjustment":
+			out.Values[i] = ec._InventoryUpdate_adjustment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reconciliation":
+			out.Values[i] = ec._InventoryUpdate_reconciliation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var invitationImplementors = []string{"Invitation", "Node"}
 
 func (ec *executionContext) _Invitation(ctx context.Context, sel ast.SelectionSet, obj *store.Invitation) graphql.Marshaler {
@@ -22496,6 +25327,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setInventoryPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setInventoryPolicy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reconcileInventory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reconcileInventory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setInventoryAvailable":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setInventoryAvailable(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "inviteMember":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_inviteMember(ctx, field)
@@ -22764,6 +25616,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_appInstall(ctx, field)
+				})
+		case "inventoryPolicy":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_inventoryPolicy(ctx, field)
+				})
+		case "inventoryItems":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_inventoryItems(ctx, field)
+				})
+		case "inventoryAdjustments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_inventoryAdjustments(ctx, field)
 				})
 		case "members":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -23550,6 +26420,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_run(ctx, fields[0])
 	case "connectionStatusChanged":
 		return ec._Subscription_connectionStatusChanged(ctx, fields[0])
+	case "inventoryUpdated":
+		return ec._Subscription_inventoryUpdated(ctx, fields[0])
 	case "syncRunUpdated":
 		return ec._Subscription_syncRunUpdated(ctx, fields[0])
 	default:
@@ -25139,6 +28011,139 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNInventoryAdjustment2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryAdjustment(ctx context.Context, sel ast.SelectionSet, v store.InventoryAdjustment) graphql.Marshaler {
+	return ec._InventoryAdjustment(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNInventoryAdjustment2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryAdjustmentᚄ(ctx context.Context, sel ast.SelectionSet, v []store.InventoryAdjustment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInventoryAdjustment2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryAdjustment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNInventoryAdjustmentCause2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryAdjustmentCause(ctx context.Context, v any) (model.InventoryAdjustmentCause, error) {
+	var res model.InventoryAdjustmentCause
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInventoryAdjustmentCause2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryAdjustmentCause(ctx context.Context, sel ast.SelectionSet, v model.InventoryAdjustmentCause) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNInventoryAdjustmentList2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryAdjustmentList(ctx context.Context, sel ast.SelectionSet, v *model.InventoryAdjustmentList) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InventoryAdjustmentList!")
+		return graphql.Null
+	}
+	return ec._InventoryAdjustmentList(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInventoryItem2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryItemView(ctx context.Context, sel ast.SelectionSet, v hub.InventoryItemView) graphql.Marshaler {
+	return ec._InventoryItem(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNInventoryItem2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryItemViewᚄ(ctx context.Context, sel ast.SelectionSet, v []hub.InventoryItemView) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInventoryItem2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryItemView(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNInventoryItem2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryItemView(ctx context.Context, sel ast.SelectionSet, v *hub.InventoryItemView) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InventoryItem!")
+		return graphql.Null
+	}
+	return ec._InventoryItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInventoryItemList2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryItemList(ctx context.Context, sel ast.SelectionSet, v *model.InventoryItemList) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InventoryItemList!")
+		return graphql.Null
+	}
+	return ec._InventoryItemList(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInventoryLevel2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryLevel(ctx context.Context, sel ast.SelectionSet, v model.InventoryLevel) graphql.Marshaler {
+	return ec._InventoryLevel(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNInventoryLevel2ᚕgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []model.InventoryLevel) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInventoryLevel2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNInventoryPolicy2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryPolicyView(ctx context.Context, sel ast.SelectionSet, v *hub.InventoryPolicyView) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InventoryPolicy!")
+		return graphql.Null
+	}
+	return ec._InventoryPolicy(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInventoryPolicyInput2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryPolicyInput(ctx context.Context, v any) (model.InventoryPolicyInput, error) {
+	res, err := ec.unmarshalInputInventoryPolicyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInventoryReconciliation2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryReconciliation(ctx context.Context, sel ast.SelectionSet, v *store.InventoryReconciliation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InventoryReconciliation!")
+		return graphql.Null
+	}
+	return ec._InventoryReconciliation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInventoryReconciliationStatus2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryReconciliationStatus(ctx context.Context, v any) (model.InventoryReconciliationStatus, error) {
+	var res model.InventoryReconciliationStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInventoryReconciliationStatus2githubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryReconciliationStatus(ctx context.Context, sel ast.SelectionSet, v model.InventoryReconciliationStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNInventoryUpdate2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋgraphᚋmodelᚐInventoryUpdate(ctx context.Context, sel ast.SelectionSet, v *model.InventoryUpdate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InventoryUpdate!")
+		return graphql.Null
+	}
+	return ec._InventoryUpdate(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNInvitation2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInvitation(ctx context.Context, sel ast.SelectionSet, v *store.Invitation) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Invitation!")
@@ -26189,6 +29194,27 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOInventoryAdjustment2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryAdjustment(ctx context.Context, sel ast.SelectionSet, v *store.InventoryAdjustment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InventoryAdjustment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOInventoryItem2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInventoryItemView(ctx context.Context, sel ast.SelectionSet, v *hub.InventoryItemView) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InventoryItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOInventoryReconciliation2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋstoreᚐInventoryReconciliation(ctx context.Context, sel ast.SelectionSet, v *store.InventoryReconciliation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InventoryReconciliation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOInvitationPreview2ᚖgithubᚗcomᚋswitchboardᚑhubᚋswitchboardᚋinternalᚋhubᚐInvitationPreview(ctx context.Context, sel ast.SelectionSet, v *hub.InvitationPreview) graphql.Marshaler {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/switchboard-hub/switchboard/connectors"
 	"github.com/switchboard-hub/switchboard/internal/hub"
@@ -66,6 +67,43 @@ type CreateAPITokenPayload struct {
 	Token *store.APIToken `json:"token"`
 	// The secret; send it as `Authorization: Bearer <secret>`. It is never shown again.
 	Secret string `json:"secret"`
+}
+
+type InventoryAdjustmentList struct {
+	Items      []store.InventoryAdjustment `json:"items"`
+	TotalCount int                         `json:"totalCount"`
+}
+
+type InventoryItemList struct {
+	Items      []hub.InventoryItemView `json:"items"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+// A channel's stock of one SKU, as last read from or written to it.
+type InventoryLevel struct {
+	Channel   *store.Connection `json:"channel"`
+	Available int               `json:"available"`
+	InSync    bool              `json:"inSync"`
+	// Why the last update of this level failed; null once one succeeds.
+	Error     *string   `json:"error,omitempty"`
+	UpdatedAt time.Time `json:"updatedAt"`
+}
+
+type InventoryPolicyInput struct {
+	Enabled bool `json:"enabled"`
+	// Two or more connections whose connector keeps stock (Shopify, WooCommerce).
+	ChannelIds []string `json:"channelIds"`
+	// One of channelIds.
+	SourceOfTruthID string `json:"sourceOfTruthId"`
+	// 5-field cron; default "0 3 * * *".
+	ReconcileCron *string `json:"reconcileCron,omitempty"`
+}
+
+// Something in the workspace's inventory changed: an item's stock or levels, or a reconciliation's progress.
+type InventoryUpdate struct {
+	Item           *hub.InventoryItemView         `json:"item,omitempty"`
+	Adjustment     *store.InventoryAdjustment     `json:"adjustment,omitempty"`
+	Reconciliation *store.InventoryReconciliation `json:"reconciliation,omitempty"`
 }
 
 type InvitationConnection struct {
@@ -234,6 +272,129 @@ func (e *AuthMethod) UnmarshalJSON(b []byte) error {
 }
 
 func (e AuthMethod) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type InventoryAdjustmentCause string
+
+const (
+	// A channel reported an order.
+	InventoryAdjustmentCauseOrder InventoryAdjustmentCause = "ORDER"
+	// A channel reported a refund or a restock.
+	InventoryAdjustmentCauseRefund InventoryAdjustmentCause = "REFUND"
+	// A channel's stock changed (a merchant's edit, or a sale seen before its order).
+	InventoryAdjustmentCauseStockChange InventoryAdjustmentCause = "STOCK_CHANGE"
+	// Reconciliation took the source of truth's level, or repaired a channel.
+	InventoryAdjustmentCauseReconciliation InventoryAdjustmentCause = "RECONCILIATION"
+	// Someone set the stock in Switchboard.
+	InventoryAdjustmentCauseManual InventoryAdjustmentCause = "MANUAL"
+)
+
+var AllInventoryAdjustmentCause = []InventoryAdjustmentCause{
+	InventoryAdjustmentCauseOrder,
+	InventoryAdjustmentCauseRefund,
+	InventoryAdjustmentCauseStockChange,
+	InventoryAdjustmentCauseReconciliation,
+	InventoryAdjustmentCauseManual,
+}
+
+func (e InventoryAdjustmentCause) IsValid() bool {
+	switch e {
+	case InventoryAdjustmentCauseOrder, InventoryAdjustmentCauseRefund, InventoryAdjustmentCauseStockChange, InventoryAdjustmentCauseReconciliation, InventoryAdjustmentCauseManual:
+		return true
+	}
+	return false
+}
+
+func (e InventoryAdjustmentCause) String() string {
+	return string(e)
+}
+
+func (e *InventoryAdjustmentCause) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InventoryAdjustmentCause(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InventoryAdjustmentCause", str)
+	}
+	return nil
+}
+
+func (e InventoryAdjustmentCause) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InventoryAdjustmentCause) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InventoryAdjustmentCause) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type InventoryReconciliationStatus string
+
+const (
+	InventoryReconciliationStatusRunning   InventoryReconciliationStatus = "RUNNING"
+	InventoryReconciliationStatusSucceeded InventoryReconciliationStatus = "SUCCEEDED"
+	InventoryReconciliationStatusFailed    InventoryReconciliationStatus = "FAILED"
+)
+
+var AllInventoryReconciliationStatus = []InventoryReconciliationStatus{
+	InventoryReconciliationStatusRunning,
+	InventoryReconciliationStatusSucceeded,
+	InventoryReconciliationStatusFailed,
+}
+
+func (e InventoryReconciliationStatus) IsValid() bool {
+	switch e {
+	case InventoryReconciliationStatusRunning, InventoryReconciliationStatusSucceeded, InventoryReconciliationStatusFailed:
+		return true
+	}
+	return false
+}
+
+func (e InventoryReconciliationStatus) String() string {
+	return string(e)
+}
+
+func (e *InventoryReconciliationStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InventoryReconciliationStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InventoryReconciliationStatus", str)
+	}
+	return nil
+}
+
+func (e InventoryReconciliationStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InventoryReconciliationStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InventoryReconciliationStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -76,7 +76,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger, opts Options) (*App,
 
 	workers := river.NewWorkers()
 	late := &lateHub{}
-	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: late, Webhooks: late, Automation: late, Syncs: late, Keys: keys})
+	jobs.Register(workers, jobs.Deps{DB: db.Bun, Now: store.Now, Tokens: late, Webhooks: late, Automation: late, Syncs: late, Inventory: late, Keys: keys})
 	a.River, err = river.NewClient(db.River, &river.Config{
 		Logger: riverLogger(log),
 		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers},
@@ -340,6 +340,26 @@ func (l *lateHub) SyncPage(ctx context.Context, runID string, page int) (bool, e
 
 func (l *lateHub) FailSyncRun(ctx context.Context, runID string, cause error) error {
 	return l.hub.FailSyncRun(ctx, runID, cause)
+}
+
+func (l *lateHub) ApplyStockEvent(ctx context.Context, webhookEventID string) error {
+	return l.hub.ApplyStockEvent(ctx, webhookEventID)
+}
+
+func (l *lateHub) PushInventoryItem(ctx context.Context, workspaceID, itemID string) error {
+	return l.hub.PushInventoryItem(ctx, workspaceID, itemID)
+}
+
+func (l *lateHub) Reconcile(ctx context.Context, reconciliationID string) error {
+	return l.hub.Reconcile(ctx, reconciliationID)
+}
+
+func (l *lateHub) FailReconciliation(ctx context.Context, reconciliationID string, cause error) error {
+	return l.hub.FailReconciliation(ctx, reconciliationID, cause)
+}
+
+func (l *lateHub) StartDueReconciliations(ctx context.Context) error {
+	return l.hub.StartDueReconciliations(ctx)
 }
 
 func (l *lateHub) StartDueSyncs(ctx context.Context) error { return l.hub.StartDueSyncs(ctx) }

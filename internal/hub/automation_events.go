@@ -59,6 +59,9 @@ func (s *Service) ingest(ctx context.Context, wev *store.WebhookEvent, events []
 				}
 			}
 		}
+		if err := s.queueStockEvent(ctx, tx, wev, events); err != nil {
+			return err
+		}
 		outcome := fmt.Sprintf("%d events recorded, %d runs started", recorded, started)
 		return store.MarkWebhookEventProcessed(ctx, tx, wev.ID, outcome, s.now())
 	})

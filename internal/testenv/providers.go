@@ -32,6 +32,9 @@ type ProviderOptions struct {
 	// Unlimited lifts the providers' rate limits (a huge Shopify bucket and
 	// HubSpot window): the hub paces itself by what they report.
 	Unlimited bool
+	// ShopifyMiddleware, when set, wraps the Shopify sandbox's handler (to
+	// observe the calls the hub makes).
+	ShopifyMiddleware func(http.Handler) http.Handler
 }
 
 // The sandbox apps' credentials.
@@ -51,7 +54,11 @@ func StartProviders(o ProviderOptions) *Providers {
 		ho.RateLimit = 10_000_000
 	}
 	p := &Providers{Shopify: shopifysandbox.New(so), HubSpot: hubspotsandbox.New(ho)}
-	shop, hub := httptest.NewServer(p.Shopify), httptest.NewServer(p.HubSpot)
+	var shopify http.Handler = p.Shopify
+	if o.ShopifyMiddleware != nil {
+		shopify = o.ShopifyMiddleware(shopify)
+	}
+	shop, hub := httptest.NewServer(shopify), httptest.NewServer(p.HubSpot)
 	p.servers = []*httptest.Server{shop, hub}
 	p.ShopifyURL, p.HubSpotURL = shop.URL, hub.URL
 	return p

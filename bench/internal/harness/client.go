@@ -61,20 +61,30 @@ func (c *Client) Do(query string, vars map[string]any, out any) error {
 
 // ConnectShopify walks the sandbox's OAuth consent for shop.
 func (c *Client) ConnectShopify(workspace, shop string) error {
-	return c.connect(workspace, "shopify", []map[string]any{{"name": "shop", "value": shop}}, testenv.ApproveShopify)
+	return c.connect(workspace, "shopify", "", []map[string]any{{"name": "shop", "value": shop}}, testenv.ApproveShopify)
+}
+
+// ConnectShopifyAs connects shop as a connection named name (a workspace
+// with two stores names them apart).
+func (c *Client) ConnectShopifyAs(workspace, shop, name string) error {
+	return c.connect(workspace, "shopify", name, []map[string]any{{"name": "shop", "value": shop}}, testenv.ApproveShopify)
 }
 
 // ConnectHubSpot walks the HubSpot sandbox's consent page.
 func (c *Client) ConnectHubSpot(workspace string) error {
-	return c.connect(workspace, "hubspot", []map[string]any{}, testenv.ApproveHubSpot)
+	return c.connect(workspace, "hubspot", "", []map[string]any{}, testenv.ApproveHubSpot)
 }
 
-func (c *Client) connect(workspace, connector string, values []map[string]any, approve func(*http.Client, string) (string, error)) error {
+func (c *Client) connect(workspace, connector, name string, values []map[string]any, approve func(*http.Client, string) (string, error)) error {
 	var start struct {
 		StartConnection struct{ AuthorizeURL string } `json:"startConnection"`
 	}
-	if err := c.Do(`mutation($w: ID!, $c: String!, $v: [ConnectionValueInput!]!) { startConnection(input: {workspaceId: $w, connector: $c, values: $v}) { authorizeUrl } }`,
-		map[string]any{"w": workspace, "c": connector, "v": values}, &start); err != nil {
+	vars := map[string]any{"w": workspace, "c": connector, "v": values, "n": nil}
+	if name != "" {
+		vars["n"] = name
+	}
+	if err := c.Do(`mutation($w: ID!, $c: String!, $v: [ConnectionValueInput!]!, $n: String) { startConnection(input: {workspaceId: $w, connector: $c, name: $n, values: $v}) { authorizeUrl } }`,
+		vars, &start); err != nil {
 		return err
 	}
 	callback, err := approve(c.http, start.StartConnection.AuthorizeURL)
