@@ -97,3 +97,36 @@ export async function connectSandboxHubSpot(page: Page, workspaceUrl: string) {
   await expect(page).toHaveURL(`${workspaceUrl}/connections`);
   await expect(page.getByRole('article', { name: 'HubSpot' }).getByText('Active', { exact: true })).toBeVisible();
 }
+
+/** The WooCommerce sandbox's demo store and its published read/write key (see connectors/woocommerce/sandbox). */
+export const WOO_DEMO = {
+  storeUrl: 'https://demo-store.example',
+  consumerKey: 'ck_sandbox_demo',
+  consumerSecret: 'cs_sandbox_demo',
+};
+
+/**
+ * Connects WooCommerce to the sandbox's demo store. WooCommerce has no OAuth: the store URL,
+ * key and secret are typed, and the hub checks them with the store before saving. The webhook
+ * secret is what the merchant would set on the store's webhooks (none are registered here).
+ */
+export async function connectSandboxWooCommerce(page: Page, workspaceUrl: string, webhookSecret = 'sandbox-webhook-secret') {
+  await page.goto(`${workspaceUrl}/marketplace/woocommerce`);
+  await page.getByRole('textbox', { name: /^Store URL/ }).fill(WOO_DEMO.storeUrl);
+  await page.getByLabel(/^Consumer key/).fill(WOO_DEMO.consumerKey);
+  await page.getByLabel(/^Consumer secret/).fill(WOO_DEMO.consumerSecret);
+  await page.getByLabel(/^Webhook secret/).fill(webhookSecret);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page).toHaveURL(`${workspaceUrl}/connections`);
+  await expect(page.getByRole('article', { name: 'WooCommerce' }).getByText('Active', { exact: true })).toBeVisible();
+}
+
+/** A product of the WooCommerce demo store, read through its REST API (wc/v3) with the demo key. */
+export async function wooDemoProduct(page: Page, sku: string): Promise<{ sku: string; stock_quantity: number | null } | undefined> {
+  const auth = Buffer.from(`${WOO_DEMO.consumerKey}:${WOO_DEMO.consumerSecret}`).toString('base64');
+  const res = await page.request.get(`/sandbox/woocommerce/demo-store.example/wp-json/wc/v3/products?sku=${encodeURIComponent(sku)}`, {
+    headers: { Authorization: `Basic ${auth}` },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return ((await res.json()) as { sku: string; stock_quantity: number | null }[]).find((p) => p.sku === sku);
+}

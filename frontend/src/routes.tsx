@@ -4,6 +4,7 @@ import { AuditPage } from './pages/AuditPage';
 import { ConnectorPage } from './pages/ConnectorPage';
 import { HomePage } from './pages/HomePage';
 import { InstallPage } from './pages/InstallPage';
+import { InventoryPage } from './pages/InventoryPage';
 import { InvitePage } from './pages/InvitePage';
 import { MappingEditorPage } from './pages/MappingEditorPage';
 import { MarketplacePage } from './pages/MarketplacePage';
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
       { path: 'workspaces/:workspaceId/syncs/mappings/new', element: <MappingEditorPage /> },
       { path: 'workspaces/:workspaceId/syncs/mappings/:mappingId', element: <MappingEditorPage /> },
       { path: 'workspaces/:workspaceId/syncs/:syncId', element: <SyncPage /> },
+      { path: 'workspaces/:workspaceId/inventory', element: <InventoryPage /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -1,18 +1,19 @@
 import { Tabs } from '@mantine/core';
-import { IconArrowsExchange, IconBolt, IconListCheck, IconPlugConnected } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBolt, IconListCheck, IconPackages, IconPlugConnected } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { workspacePath } from './WorkspaceCrumbs';
 
-export type WorkspaceTab = 'connections' | 'rules' | 'runs' | 'syncs';
+export type WorkspaceTab = 'connections' | 'rules' | 'runs' | 'syncs' | 'inventory';
 
 const TABS: { value: WorkspaceTab; label: string; icon: typeof IconBolt; path: string }[] = [
   { value: 'connections', label: 'Connections', icon: IconPlugConnected, path: '' },
   { value: 'rules', label: 'Rules', icon: IconBolt, path: '/rules' },
   { value: 'runs', label: 'Runs', icon: IconListCheck, path: '/runs' },
   { value: 'syncs', label: 'Syncs', icon: IconArrowsExchange, path: '/syncs' },
+  { value: 'inventory', label: 'Inventory', icon: IconPackages, path: '/inventory' },
 ];
 
-/** The sections of a workspace: its connections, its rules and their runs, its syncs. */
+/** The sections of a workspace: its connections, its rules and their runs, its syncs, its inventory. */
 export function WorkspaceTabs({ agencyId, workspaceId, active }: { agencyId: string; workspaceId: string; active: WorkspaceTab }) {
   const navigate = useNavigate();
   const base = workspacePath(agencyId, workspaceId);

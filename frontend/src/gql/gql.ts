@@ -24,6 +24,12 @@ type Documents = {
     "\n  mutation InstallSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.InstallSignUpDocument,
     "\n  mutation InstallAcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InstallAcceptInvitationDocument,
     "\n  mutation InstallSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InstallSignInDocument,
+    "\n  query InventoryAdjustments($workspaceId: ID!, $sku: String, $first: Int) {\n    inventoryAdjustments(workspaceId: $workspaceId, sku: $sku, first: $first) {\n      totalCount\n      items {\n        ...InventoryAdjustmentRow\n      }\n    }\n  }\n": typeof types.InventoryAdjustmentsDocument,
+    "\n  query InventoryChannels($workspaceId: ID!) {\n    connections(workspaceId: $workspaceId) {\n      id\n      name\n      status\n      connector {\n        slug\n        name\n      }\n    }\n  }\n": typeof types.InventoryChannelsDocument,
+    "\n  mutation SetInventoryPolicy($workspaceId: ID!, $input: InventoryPolicyInput!) {\n    setInventoryPolicy(workspaceId: $workspaceId, input: $input) {\n      ...InventoryPolicyFields\n    }\n  }\n": typeof types.SetInventoryPolicyDocument,
+    "\n  mutation ReconcileInventory($workspaceId: ID!) {\n    reconcileInventory(workspaceId: $workspaceId) {\n      ...InventoryReconciliationFields\n    }\n  }\n": typeof types.ReconcileInventoryDocument,
+    "\n  mutation SetInventoryAvailable($workspaceId: ID!, $sku: String!, $available: Int!) {\n    setInventoryAvailable(workspaceId: $workspaceId, sku: $sku, available: $available) {\n      ...InventoryItemRow\n    }\n  }\n": typeof types.SetInventoryAvailableDocument,
+    "\n  query InventoryItems($workspaceId: ID!, $search: String, $driftOnly: Boolean, $first: Int, $offset: Int) {\n    inventoryItems(workspaceId: $workspaceId, search: $search, driftOnly: $driftOnly, first: $first, offset: $offset) {\n      totalCount\n      items {\n        ...InventoryItemRow\n      }\n    }\n  }\n": typeof types.InventoryItemsDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  fragment MappingEditorFields on Mapping {\n    id\n    name\n    version\n    sourceEntity\n    targetEntity\n    definition\n    sourceConnection {\n      id\n      name\n    }\n    targetConnection {\n      id\n      name\n    }\n  }\n": typeof types.MappingEditorFieldsFragmentDoc,
     "\n  mutation CreateMapping($workspaceId: ID!, $input: MappingInput!) {\n    createMapping(workspaceId: $workspaceId, input: $input) {\n      ...MappingEditorFields\n    }\n  }\n": typeof types.CreateMappingDocument,
@@ -48,6 +54,7 @@ type Documents = {
     "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceOptionsDocument,
     "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n      timeZone\n    }\n  }\n": typeof types.WorkspaceHeaderDocument,
     "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n": typeof types.CompleteAppInstallDocument,
+    "\n  subscription InventoryUpdated($workspaceId: ID!) {\n    inventoryUpdated(workspaceId: $workspaceId) {\n      item {\n        id\n        sku\n      }\n      adjustment {\n        id\n      }\n      reconciliation {\n        id\n        status\n      }\n    }\n  }\n": typeof types.InventoryUpdatedDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  fragment SyncRunFields on SyncRun {\n    id\n    mappingVersion\n    mode\n    reason\n    status\n    pages\n    recordsRead\n    recordsWritten\n    recordsFailed\n    recordsTotal\n    recordsPerSecond\n    etaSeconds\n    error\n    startedAt\n    updatedAt\n    finishedAt\n    sync {\n      id\n    }\n  }\n": typeof types.SyncRunFieldsFragmentDoc,
     "\n  subscription SyncRunUpdated($workspaceId: ID!, $runId: ID) {\n    syncRunUpdated(workspaceId: $workspaceId, runId: $runId) {\n      ...SyncRunFields\n    }\n  }\n": typeof types.SyncRunUpdatedDocument,
@@ -59,6 +66,11 @@ type Documents = {
     "\n  query HomeViewer {\n    viewer {\n      memberships {\n        id\n        agency {\n          id\n        }\n      }\n    }\n  }\n": typeof types.HomeViewerDocument,
     "\n  query AppInstall($token: String!) {\n    appInstall(token: $token) {\n      shop\n      accountName\n      expiresAt\n      connector {\n        slug\n        name\n        category\n        sandboxUrl\n      }\n      workspaces {\n        id\n        name\n        agency {\n          id\n          name\n        }\n      }\n      connectedWorkspaceIds\n      agencies {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AppInstallDocument,
     "\n  query InstallViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InstallViewerDocument,
+    "\n  fragment InventoryReconciliationFields on InventoryReconciliation {\n    id\n    reason\n    status\n    skus\n    repaired\n    error\n    startedAt\n    finishedAt\n  }\n": typeof types.InventoryReconciliationFieldsFragmentDoc,
+    "\n  fragment InventoryPolicyFields on InventoryPolicy {\n    enabled\n    reconcileCron\n    nextReconcileAt\n    sourceOfTruth {\n      id\n      name\n    }\n    channels {\n      id\n      name\n      connector {\n        slug\n        name\n      }\n    }\n    lastReconciliation {\n      ...InventoryReconciliationFields\n    }\n  }\n": typeof types.InventoryPolicyFieldsFragmentDoc,
+    "\n  fragment InventoryItemRow on InventoryItem {\n    id\n    sku\n    title\n    available\n    drift\n    updatedAt\n    levels {\n      channel {\n        id\n        name\n      }\n      available\n      inSync\n      error\n      updatedAt\n    }\n  }\n": typeof types.InventoryItemRowFragmentDoc,
+    "\n  fragment InventoryAdjustmentRow on InventoryAdjustment {\n    id\n    sku\n    channel {\n      id\n      name\n    }\n    cause\n    reference\n    before\n    after\n    delta\n    oversold\n    createdAt\n  }\n": typeof types.InventoryAdjustmentRowFragmentDoc,
+    "\n  query InventoryPolicy($workspaceId: ID!) {\n    inventoryPolicy(workspaceId: $workspaceId) {\n      ...InventoryPolicyFields\n    }\n  }\n": typeof types.InventoryPolicyDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      agencyId\n      agencyName\n      email\n      role\n      invitedByName\n      expiresAt\n      accountExists\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  query InviteViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteViewerDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -125,6 +137,12 @@ const documents: Documents = {
     "\n  mutation InstallSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.InstallSignUpDocument,
     "\n  mutation InstallAcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.InstallAcceptInvitationDocument,
     "\n  mutation InstallSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.InstallSignInDocument,
+    "\n  query InventoryAdjustments($workspaceId: ID!, $sku: String, $first: Int) {\n    inventoryAdjustments(workspaceId: $workspaceId, sku: $sku, first: $first) {\n      totalCount\n      items {\n        ...InventoryAdjustmentRow\n      }\n    }\n  }\n": types.InventoryAdjustmentsDocument,
+    "\n  query InventoryChannels($workspaceId: ID!) {\n    connections(workspaceId: $workspaceId) {\n      id\n      name\n      status\n      connector {\n        slug\n        name\n      }\n    }\n  }\n": types.InventoryChannelsDocument,
+    "\n  mutation SetInventoryPolicy($workspaceId: ID!, $input: InventoryPolicyInput!) {\n    setInventoryPolicy(workspaceId: $workspaceId, input: $input) {\n      ...InventoryPolicyFields\n    }\n  }\n": types.SetInventoryPolicyDocument,
+    "\n  mutation ReconcileInventory($workspaceId: ID!) {\n    reconcileInventory(workspaceId: $workspaceId) {\n      ...InventoryReconciliationFields\n    }\n  }\n": types.ReconcileInventoryDocument,
+    "\n  mutation SetInventoryAvailable($workspaceId: ID!, $sku: String!, $available: Int!) {\n    setInventoryAvailable(workspaceId: $workspaceId, sku: $sku, available: $available) {\n      ...InventoryItemRow\n    }\n  }\n": types.SetInventoryAvailableDocument,
+    "\n  query InventoryItems($workspaceId: ID!, $search: String, $driftOnly: Boolean, $first: Int, $offset: Int) {\n    inventoryItems(workspaceId: $workspaceId, search: $search, driftOnly: $driftOnly, first: $first, offset: $offset) {\n      totalCount\n      items {\n        ...InventoryItemRow\n      }\n    }\n  }\n": types.InventoryItemsDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.InviteMemberDocument,
     "\n  fragment MappingEditorFields on Mapping {\n    id\n    name\n    version\n    sourceEntity\n    targetEntity\n    definition\n    sourceConnection {\n      id\n      name\n    }\n    targetConnection {\n      id\n      name\n    }\n  }\n": types.MappingEditorFieldsFragmentDoc,
     "\n  mutation CreateMapping($workspaceId: ID!, $input: MappingInput!) {\n    createMapping(workspaceId: $workspaceId, input: $input) {\n      ...MappingEditorFields\n    }\n  }\n": types.CreateMappingDocument,
@@ -149,6 +167,7 @@ const documents: Documents = {
     "\n  query WorkspaceOptions($agencyId: ID!) {\n    workspaces(agencyId: $agencyId, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.WorkspaceOptionsDocument,
     "\n  query WorkspaceHeader($id: ID!) {\n    workspace(id: $id) {\n      id\n      name\n      archivedAt\n      timeZone\n    }\n  }\n": types.WorkspaceHeaderDocument,
     "\n  mutation CompleteAppInstall($input: CompleteAppInstallInput!) {\n    completeAppInstall(input: $input) {\n      workspace {\n        id\n        agency {\n          id\n        }\n      }\n      connection {\n        id\n      }\n    }\n  }\n": types.CompleteAppInstallDocument,
+    "\n  subscription InventoryUpdated($workspaceId: ID!) {\n    inventoryUpdated(workspaceId: $workspaceId) {\n      item {\n        id\n        sku\n      }\n      adjustment {\n        id\n      }\n      reconciliation {\n        id\n        status\n      }\n    }\n  }\n": types.InventoryUpdatedDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  fragment SyncRunFields on SyncRun {\n    id\n    mappingVersion\n    mode\n    reason\n    status\n    pages\n    recordsRead\n    recordsWritten\n    recordsFailed\n    recordsTotal\n    recordsPerSecond\n    etaSeconds\n    error\n    startedAt\n    updatedAt\n    finishedAt\n    sync {\n      id\n    }\n  }\n": types.SyncRunFieldsFragmentDoc,
     "\n  subscription SyncRunUpdated($workspaceId: ID!, $runId: ID) {\n    syncRunUpdated(workspaceId: $workspaceId, runId: $runId) {\n      ...SyncRunFields\n    }\n  }\n": types.SyncRunUpdatedDocument,
@@ -160,6 +179,11 @@ const documents: Documents = {
     "\n  query HomeViewer {\n    viewer {\n      memberships {\n        id\n        agency {\n          id\n        }\n      }\n    }\n  }\n": types.HomeViewerDocument,
     "\n  query AppInstall($token: String!) {\n    appInstall(token: $token) {\n      shop\n      accountName\n      expiresAt\n      connector {\n        slug\n        name\n        category\n        sandboxUrl\n      }\n      workspaces {\n        id\n        name\n        agency {\n          id\n          name\n        }\n      }\n      connectedWorkspaceIds\n      agencies {\n        id\n        name\n      }\n    }\n  }\n": types.AppInstallDocument,
     "\n  query InstallViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.InstallViewerDocument,
+    "\n  fragment InventoryReconciliationFields on InventoryReconciliation {\n    id\n    reason\n    status\n    skus\n    repaired\n    error\n    startedAt\n    finishedAt\n  }\n": types.InventoryReconciliationFieldsFragmentDoc,
+    "\n  fragment InventoryPolicyFields on InventoryPolicy {\n    enabled\n    reconcileCron\n    nextReconcileAt\n    sourceOfTruth {\n      id\n      name\n    }\n    channels {\n      id\n      name\n      connector {\n        slug\n        name\n      }\n    }\n    lastReconciliation {\n      ...InventoryReconciliationFields\n    }\n  }\n": types.InventoryPolicyFieldsFragmentDoc,
+    "\n  fragment InventoryItemRow on InventoryItem {\n    id\n    sku\n    title\n    available\n    drift\n    updatedAt\n    levels {\n      channel {\n        id\n        name\n      }\n      available\n      inSync\n      error\n      updatedAt\n    }\n  }\n": types.InventoryItemRowFragmentDoc,
+    "\n  fragment InventoryAdjustmentRow on InventoryAdjustment {\n    id\n    sku\n    channel {\n      id\n      name\n    }\n    cause\n    reference\n    before\n    after\n    delta\n    oversold\n    createdAt\n  }\n": types.InventoryAdjustmentRowFragmentDoc,
+    "\n  query InventoryPolicy($workspaceId: ID!) {\n    inventoryPolicy(workspaceId: $workspaceId) {\n      ...InventoryPolicyFields\n    }\n  }\n": types.InventoryPolicyDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      agencyId\n      agencyName\n      email\n      role\n      invitedByName\n      expiresAt\n      accountExists\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  query InviteViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.InviteViewerDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        memberships {\n          id\n          agency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
@@ -273,6 +297,30 @@ export function graphql(source: "\n  mutation InstallSignIn($input: SignInInput!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query InventoryAdjustments($workspaceId: ID!, $sku: String, $first: Int) {\n    inventoryAdjustments(workspaceId: $workspaceId, sku: $sku, first: $first) {\n      totalCount\n      items {\n        ...InventoryAdjustmentRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query InventoryAdjustments($workspaceId: ID!, $sku: String, $first: Int) {\n    inventoryAdjustments(workspaceId: $workspaceId, sku: $sku, first: $first) {\n      totalCount\n      items {\n        ...InventoryAdjustmentRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryChannels($workspaceId: ID!) {\n    connections(workspaceId: $workspaceId) {\n      id\n      name\n      status\n      connector {\n        slug\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query InventoryChannels($workspaceId: ID!) {\n    connections(workspaceId: $workspaceId) {\n      id\n      name\n      status\n      connector {\n        slug\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetInventoryPolicy($workspaceId: ID!, $input: InventoryPolicyInput!) {\n    setInventoryPolicy(workspaceId: $workspaceId, input: $input) {\n      ...InventoryPolicyFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetInventoryPolicy($workspaceId: ID!, $input: InventoryPolicyInput!) {\n    setInventoryPolicy(workspaceId: $workspaceId, input: $input) {\n      ...InventoryPolicyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReconcileInventory($workspaceId: ID!) {\n    reconcileInventory(workspaceId: $workspaceId) {\n      ...InventoryReconciliationFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReconcileInventory($workspaceId: ID!) {\n    reconcileInventory(workspaceId: $workspaceId) {\n      ...InventoryReconciliationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetInventoryAvailable($workspaceId: ID!, $sku: String!, $available: Int!) {\n    setInventoryAvailable(workspaceId: $workspaceId, sku: $sku, available: $available) {\n      ...InventoryItemRow\n    }\n  }\n"): (typeof documents)["\n  mutation SetInventoryAvailable($workspaceId: ID!, $sku: String!, $available: Int!) {\n    setInventoryAvailable(workspaceId: $workspaceId, sku: $sku, available: $available) {\n      ...InventoryItemRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryItems($workspaceId: ID!, $search: String, $driftOnly: Boolean, $first: Int, $offset: Int) {\n    inventoryItems(workspaceId: $workspaceId, search: $search, driftOnly: $driftOnly, first: $first, offset: $offset) {\n      totalCount\n      items {\n        ...InventoryItemRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query InventoryItems($workspaceId: ID!, $search: String, $driftOnly: Boolean, $first: Int, $offset: Int) {\n    inventoryItems(workspaceId: $workspaceId, search: $search, driftOnly: $driftOnly, first: $first, offset: $offset) {\n      totalCount\n      items {\n        ...InventoryItemRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -369,6 +417,10 @@ export function graphql(source: "\n  mutation CompleteAppInstall($input: Complet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription InventoryUpdated($workspaceId: ID!) {\n    inventoryUpdated(workspaceId: $workspaceId) {\n      item {\n        id\n        sku\n      }\n      adjustment {\n        id\n      }\n      reconciliation {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription InventoryUpdated($workspaceId: ID!) {\n    inventoryUpdated(workspaceId: $workspaceId) {\n      item {\n        id\n        sku\n      }\n      adjustment {\n        id\n      }\n      reconciliation {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -410,6 +462,26 @@ export function graphql(source: "\n  query AppInstall($token: String!) {\n    ap
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InstallViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query InstallViewer {\n    viewer {\n      user {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InventoryReconciliationFields on InventoryReconciliation {\n    id\n    reason\n    status\n    skus\n    repaired\n    error\n    startedAt\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment InventoryReconciliationFields on InventoryReconciliation {\n    id\n    reason\n    status\n    skus\n    repaired\n    error\n    startedAt\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InventoryPolicyFields on InventoryPolicy {\n    enabled\n    reconcileCron\n    nextReconcileAt\n    sourceOfTruth {\n      id\n      name\n    }\n    channels {\n      id\n      name\n      connector {\n        slug\n        name\n      }\n    }\n    lastReconciliation {\n      ...InventoryReconciliationFields\n    }\n  }\n"): (typeof documents)["\n  fragment InventoryPolicyFields on InventoryPolicy {\n    enabled\n    reconcileCron\n    nextReconcileAt\n    sourceOfTruth {\n      id\n      name\n    }\n    channels {\n      id\n      name\n      connector {\n        slug\n        name\n      }\n    }\n    lastReconciliation {\n      ...InventoryReconciliationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InventoryItemRow on InventoryItem {\n    id\n    sku\n    title\n    available\n    drift\n    updatedAt\n    levels {\n      channel {\n        id\n        name\n      }\n      available\n      inSync\n      error\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  fragment InventoryItemRow on InventoryItem {\n    id\n    sku\n    title\n    available\n    drift\n    updatedAt\n    levels {\n      channel {\n        id\n        name\n      }\n      available\n      inSync\n      error\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InventoryAdjustmentRow on InventoryAdjustment {\n    id\n    sku\n    channel {\n      id\n      name\n    }\n    cause\n    reference\n    before\n    after\n    delta\n    oversold\n    createdAt\n  }\n"): (typeof documents)["\n  fragment InventoryAdjustmentRow on InventoryAdjustment {\n    id\n    sku\n    channel {\n      id\n      name\n    }\n    cause\n    reference\n    before\n    after\n    delta\n    oversold\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryPolicy($workspaceId: ID!) {\n    inventoryPolicy(workspaceId: $workspaceId) {\n      ...InventoryPolicyFields\n    }\n  }\n"): (typeof documents)["\n  query InventoryPolicy($workspaceId: ID!) {\n    inventoryPolicy(workspaceId: $workspaceId) {\n      ...InventoryPolicyFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
