@@ -28,6 +28,16 @@ type Normalized struct {
 	Return   *ReturnFacts
 	// Inventory is set by inventory.changed.
 	Inventory *InventoryFacts
+	// Refund is set by refund.created.
+	Refund *RefundFacts
+}
+
+// RefundFacts is a refund: the order it refunds and the lines it put back
+// in stock.
+type RefundFacts struct {
+	OrderExternalID string
+	// Restocked are the refunded lines returned to stock (SKU, quantity).
+	Restocked []LineItemFacts
 }
 
 // CustomerFacts is what an event says about a customer. Nil pointers mean

@@ -186,10 +186,19 @@ func (c *channelsFixture) wooSetStock(t *testing.T, sku string, n int) {
 	c.wooAPI(t, http.MethodPut, fmt.Sprintf("/products/%d", found[0].ID), map[string]any{"stock_quantity": n}, nil)
 }
 
-// shopOrder places an order at the Shopify store (its webhooks follow).
-func (c *channelsFixture) shopOrder(t *testing.T, sku string, qty int) {
+// shopOrder places an order at the Shopify store (its webhooks follow) and
+// returns its legacy id.
+func (c *channelsFixture) shopOrder(t *testing.T, sku string, qty int) int64 {
 	t.Helper()
-	sandboxControl(t, c.h, http.MethodPost, c.shop+"/orders", map[string]any{"email": "buyer@example.com",
+	o := sandboxControl(t, c.h, http.MethodPost, c.shop+"/orders", map[string]any{"email": "buyer@example.com",
+		"line_items": []map[string]any{{"sku": sku, "quantity": qty}}})
+	return int64(o["legacyId"].(float64))
+}
+
+// shopRefund refunds and restocks units of an order at the Shopify store.
+func (c *channelsFixture) shopRefund(t *testing.T, order int64, sku string, qty int) {
+	t.Helper()
+	sandboxControl(t, c.h, http.MethodPost, fmt.Sprintf("%s/orders/%d/refund", c.shop, order), map[string]any{"restock": true,
 		"line_items": []map[string]any{{"sku": sku, "quantity": qty}}})
 }
 
@@ -306,19 +315,25 @@ func TestInventoryAcrossChannels(t *testing.T) {
 		require.EqualValues(t, 25, adj[0]["after"])
 
 		// An order at Shopify lowers WooCommerce; one at WooCommerce lowers Shopify.
-		c.shopOrder(t, "HOODIE", 2)
-		c.agree(t, "HOODIE", 23)
+		order := c.shopOrder(t, "HOODIE", 3)
+		c.agree(t, "HOODIE", 22)
 		c.wooOrder(t, "CAP", 3)
 		c.agree(t, "CAP", 4)
 		hoodie := c.adjustments(t, "HOODIE")[0]
 		require.Equal(t, "ORDER", hoodie["cause"], hoodie)
 		require.Equal(t, c.shopify, hoodie["channel"].(map[string]any)["id"])
-		require.EqualValues(t, -2, hoodie["delta"])
+		require.EqualValues(t, -3, hoodie["delta"])
 		require.Equal(t, "ORDER", c.adjustments(t, "CAP")[0]["cause"])
+
+		// A refund that puts a unit back in Shopify's stock puts it back in WooCommerce's.
+		c.shopRefund(t, order, "HOODIE", 1)
+		c.agree(t, "HOODIE", 23)
+		require.Eventually(t, func() bool { return c.adjustments(t, "HOODIE")[0]["cause"] == "REFUND" }, 5*time.Second, 20*time.Millisecond,
+			"the restock is recorded as the refund: %v", c.adjustments(t, "HOODIE")[0])
 
 		// The stores' own webhooks about the hub's changes change nothing.
 		time.Sleep(500 * time.Millisecond)
-		require.Len(t, c.adjustments(t, "HOODIE"), 2, "reconciliation and the order, no echo")
+		require.Len(t, c.adjustments(t, "HOODIE"), 3, "reconciliation, the order and the refund, no echo")
 		require.Len(t, c.adjustments(t, "CAP"), 1)
 
 		// Bad stock is refused by field; a good one reaches both stores.

@@ -38,7 +38,7 @@ func (Connector) Normalize(topic string, body []byte) ([]connectors.Normalized, 
 	case *Fulfillment:
 		out = v.normalize(typ)
 	case *Refund:
-		out = []connectors.Normalized{{Type: typ, ResourceID: string(v.ID), OccurredAt: v.CreatedAt}}
+		out = []connectors.Normalized{{Type: typ, ResourceID: string(v.ID), OccurredAt: v.CreatedAt, Refund: v.facts()}}
 	case *Return:
 		out = []connectors.Normalized{v.normalize(typ)}
 	case *InventoryLevel:
@@ -193,6 +193,18 @@ func (r *Return) normalize(typ string) connectors.Normalized {
 
 // normalize gives the level's available quantity; Ref names the level as
 // ReadStock does (the item's and the location's gids).
+// facts are the refund's order and the lines it put back in stock.
+func (r *Refund) facts() *connectors.RefundFacts {
+	f := &connectors.RefundFacts{OrderExternalID: string(r.OrderID)}
+	for _, l := range r.Lines {
+		if l.RestockType == "no_restock" || l.Quantity <= 0 {
+			continue
+		}
+		f.Restocked = append(f.Restocked, connectors.LineItemFacts{Title: l.LineItem.Title, SKU: l.LineItem.SKU, Quantity: l.Quantity})
+	}
+	return f
+}
+
 func (l *InventoryLevel) normalize(typ string) []connectors.Normalized {
 	if l.Available == nil {
 		return nil

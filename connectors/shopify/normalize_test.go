@@ -155,7 +155,15 @@ func TestNormalizeCustomers(t *testing.T) {
 func TestNormalizeRefundsReturnsInventory(t *testing.T) {
 	t.Parallel()
 	got := normalize(t, "refunds/create", unwrap(t, "shopify-rest-refund-create-response.json", "refund", -1))
-	require.Equal(t, []connectors.Normalized{{Type: "refund.created", ResourceID: "929361472", OccurredAt: at(t, "2025-04-02T11:38:34-05:00")}}, got)
+	require.Equal(t, []connectors.Normalized{{Type: "refund.created", ResourceID: "929361472", OccurredAt: at(t, "2025-04-02T11:38:34-05:00"),
+		Refund: &connectors.RefundFacts{OrderExternalID: "450789469"}}}, got, "a line refunded without restock moves no stock")
+
+	restocked := []byte(`{"id":929361473,"order_id":450789469,"created_at":"2025-04-02T11:40:00-05:00","refund_line_items":[
+		{"quantity":2,"restock_type":"return","line_item":{"title":"Hoodie","sku":"HOODIE","quantity":3,"price":"45.00"}},
+		{"quantity":1,"restock_type":"no_restock","line_item":{"title":"Cap","sku":"CAP","quantity":1,"price":"16.00"}}]}`)
+	got = normalize(t, "refunds/create", restocked)
+	require.Equal(t, &connectors.RefundFacts{OrderExternalID: "450789469",
+		Restocked: []connectors.LineItemFacts{{Title: "Hoodie", SKU: "HOODIE", Quantity: 2}}}, got[0].Refund)
 
 	got = normalize(t, "returns/request", []byte(`{"id":945000954,"admin_graphql_api_id":"gid://shopify/Return/945000954","status":"requested",
 		"name":"#1001-R1","order":{"id":450789469,"admin_graphql_api_id":"gid://shopify/Order/450789469"},

@@ -238,6 +238,15 @@ type Refund struct {
 	Note         string              `json:"note"`
 	CreatedAt    time.Time           `json:"created_at"`
 	Transactions []RefundTransaction `json:"transactions"`
+	Lines        []RefundLine        `json:"refund_line_items"`
+}
+
+// RefundLine is one refunded line of a refund; RestockType says whether
+// the units went back to stock ("no_restock" when not).
+type RefundLine struct {
+	Quantity    int      `json:"quantity"`
+	RestockType string   `json:"restock_type"`
+	LineItem    LineItem `json:"line_item"`
 }
 
 // RefundTransaction is money moved by a refund.

@@ -134,11 +134,8 @@ func (s *Service) levelsNamed(ctx context.Context, connectionID string, ev conne
 		}
 		return store.InventoryLevelsOfConnection(ctx, s.db, connectionID, []string{inv.SKU})
 	}
-	if ev.Order == nil {
-		return nil, nil
-	}
 	var skus []string
-	for _, li := range ev.Order.Items {
+	for _, li := range stockLines(ev) {
 		if li.SKU != "" && !slices.Contains(skus, li.SKU) {
 			skus = append(skus, li.SKU)
 		}
@@ -177,11 +174,12 @@ const attributionWindow = 2 * time.Minute
 // change): the channel's latest adjustment of each SKU, if recent and of
 // exactly the order's quantity, is relabelled with the order.
 func (s *Service) attribute(ctx context.Context, ch *store.Connection, ev connectors.Normalized, o observation) error {
-	if ev.Order == nil || o.cause == CauseStockChange {
+	lines := stockLines(ev)
+	if len(lines) == 0 || o.cause == CauseStockChange {
 		return nil
 	}
 	qty := map[string]int{}
-	for _, li := range ev.Order.Items {
+	for _, li := range lines {
 		if li.SKU != "" {
 			qty[li.SKU] += li.Quantity
 		}
@@ -209,6 +207,18 @@ func (s *Service) attribute(ctx context.Context, ch *store.Connection, ev connec
 	return nil
 }
 
+// stockLines are the lines of an order, or the restocked lines of a
+// refund.
+func stockLines(ev connectors.Normalized) []connectors.LineItemFacts {
+	switch {
+	case ev.Order != nil:
+		return ev.Order.Items
+	case ev.Refund != nil:
+		return ev.Refund.Restocked
+	}
+	return nil
+}
+
 // eventReference names an event for people.
 func eventReference(ev connectors.Normalized, channelName string) string {
 	switch {
@@ -216,6 +226,8 @@ func eventReference(ev connectors.Normalized, channelName string) string {
 		return fmt.Sprintf("%s order #%s (%s)", channelName, ev.Order.Number, ev.Type)
 	case ev.Order != nil:
 		return fmt.Sprintf("%s order %s (%s)", channelName, ev.ResourceID, ev.Type)
+	case ev.Refund != nil:
+		return fmt.Sprintf("%s refund %s of order %s", channelName, ev.ResourceID, ev.Refund.OrderExternalID)
 	}
 	return fmt.Sprintf("%s stock change", channelName)
 }
