@@ -98,7 +98,7 @@ func TestParsePayloadFixtures(t *testing.T) {
 			body: func(t *testing.T) []byte { return unwrap(t, "shopify-rest-refund-create-response.json", "refund", -1) },
 			want: &shopify.Refund{ID: "929361472", OrderID: "450789469", Note: "wrong size", CreatedAt: at(t, "2025-04-02T11:38:34-05:00"),
 				Transactions: []shopify.RefundTransaction{{ID: "1068278526", Kind: "refund", Status: "success", Amount: "41.94", Currency: "USD"}},
-				Lines: []shopify.RefundLine{{Quantity: 1, RestockType: "no_restock", LineItem: shopify.LineItem{Title: "IPod Nano - 8gb", SKU: "IPOD2008RED", Quantity: 1, Price: "199.00"}}}},
+				Lines:        []shopify.RefundLine{{Quantity: 1, RestockType: "no_restock", LineItem: shopify.LineItem{Title: "IPod Nano - 8gb", SKU: "IPOD2008RED", Quantity: 1, Price: "199.00"}}}},
 		},
 		{
 			name: "inventory level set", topic: "inventory_levels/update",
