@@ -126,9 +126,10 @@ func contactOf(fields map[string]any) Contact {
 }
 
 // ReadRecords implements connectors.RecordReader for contacts, in id
-// order, MaxPageSize per page. An incremental read keeps the contacts
-// modified at or after UpdatedSince (HubSpot's list endpoint has no such
-// filter; every page is still read).
+// order, MaxPageSize per page. An incremental read (UpdatedSince set)
+// searches for the contacts modified since then (the search API, paged by
+// id: see ContactsModifiedSince), so only changed contacts are read, and
+// its first page says how many there are.
 func (Connector) ReadRecords(ctx context.Context, call connectors.RecordCall, q connectors.ReadQuery) (connectors.RecordPage, error) {
 	if call.Entity != "contact" {
 		return connectors.RecordPage{}, fmt.Errorf("hubspot: cannot read %q records (contacts only)", call.Entity)
@@ -140,11 +141,23 @@ func (Connector) ReadRecords(ctx context.Context, call connectors.RecordCall, q 
 	c := ClientFor(call.Conn.Env)
 	var budget *connectors.BudgetStatus
 	c.Observe = func(st RateLimitStatus) { budget = requestBudget(st, budget) }
-	page, err := c.Contacts(ctx, call.Token, limit, q.Cursor)
+	var (
+		page  ContactPage
+		total = -1
+		err   error
+	)
+	if q.UpdatedSince.IsZero() {
+		page, err = c.Contacts(ctx, call.Token, limit, q.Cursor)
+	} else {
+		page, total, err = c.ContactsModifiedSince(ctx, call.Token, q.UpdatedSince, limit, q.Cursor)
+		if q.Cursor != "" {
+			total = -1 // later pages count what is left, not the whole read
+		}
+	}
 	if err != nil {
 		return connectors.RecordPage{}, err
 	}
-	out := connectors.RecordPage{Next: page.After, Total: -1, Budget: budget, Records: make([]connectors.Record, 0, len(page.Contacts))}
+	out := connectors.RecordPage{Next: page.After, Total: total, Budget: budget, Records: make([]connectors.Record, 0, len(page.Contacts))}
 	for _, r := range page.Contacts {
 		if !q.UpdatedSince.IsZero() && r.UpdatedAt.Before(q.UpdatedSince) {
 			continue

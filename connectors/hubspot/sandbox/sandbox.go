@@ -48,7 +48,9 @@
 //     "access". An unknown or revoked token answers 404, an expired one 401.
 //   - CRM v3 with "Authorization: Bearer <access token>": contacts list
 //     (GET /crm/v3/objects/contacts, limit 1..100, default 10, cursor paging
-//     with paging.next.after, properties=…), create (POST, 409 CONFLICT
+//     with paging.next.after, properties=…), search (POST
+//     /crm/v3/objects/contacts/search: filters, sorts, offset paging capped
+//     at 10,000 results; search.go), create (POST, 409 CONFLICT
 //     "Contact already exists. Existing ID: N" on a known email), read
 //     (GET /crm/v3/objects/contacts/{id}, or by email with idProperty=email),
 //     batch upsert (POST /crm/v3/objects/contacts/batch/upsert, 1..100 inputs
@@ -99,7 +101,7 @@
 // endpoint) and the validity of scope names; daily limits, the search API's
 // own limit and plan-dependent burst sizes; every other CRM object, property
 // definitions, property history, associations other than ticket → contact,
-// search, merges, archiving and GDPR deletion; list creation through the API
+// search of objects other than contacts (search.go), merges, archiving and GDPR deletion; list creation through the API
 // and dynamic list evaluation (lists are made through the control API);
 // webhook subscriptions management, retries, batching of up to 100 events
 // and throttling of deliveries (a delivery is triggered through the control
@@ -308,6 +310,7 @@ func (s *Sandbox) routes() *http.ServeMux {
 	m.HandleFunc("GET /crm/v3/objects/contacts", s.api(s.listContacts))
 	m.HandleFunc("POST /crm/v3/objects/contacts", s.api(s.createContact))
 	m.HandleFunc("GET /crm/v3/objects/contacts/{id}", s.api(s.readContact))
+	m.HandleFunc("POST /crm/v3/objects/contacts/search", s.api(s.searchContacts))
 	m.HandleFunc("POST /crm/v3/objects/contacts/batch/upsert", s.api(s.upsertContacts))
 	m.HandleFunc("POST /crm/v3/objects/tickets", s.api(s.createTicket))
 	m.HandleFunc("PUT /crm/v3/lists/{listId}/memberships/add", s.api(s.addToList))

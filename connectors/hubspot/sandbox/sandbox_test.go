@@ -86,6 +86,10 @@ func TestHubSpotSandboxAPIShapes(t *testing.T) {
 	}{
 		{"list", "GET", "/crm/v3/objects/contacts?limit=1", "", 200, "", ""},
 		{"limit too big", "GET", "/crm/v3/objects/contacts?limit=101", "", 400, "VALIDATION_ERROR", "limit"},
+		{"search", "POST", "/crm/v3/objects/contacts/search", `{"filterGroups":[{"filters":[{"propertyName":"email","operator":"EQ","value":"taken@example.com"}]}],"limit":5}`, 200, "", ""},
+		{"search by date", "POST", "/crm/v3/objects/contacts/search", `{"filterGroups":[{"filters":[{"propertyName":"lastmodifieddate","operator":"GTE","value":"2025-11-03T08:00:00Z"}]}],"sorts":[{"propertyName":"hs_object_id","direction":"ASCENDING"}]}`, 200, "", ""},
+		{"search bad operator", "POST", "/crm/v3/objects/contacts/search", `{"filterGroups":[{"filters":[{"propertyName":"email","operator":"LIKE","value":"x"}]}]}`, 400, "VALIDATION_ERROR", "Invalid operator"},
+		{"search past 10,000", "POST", "/crm/v3/objects/contacts/search", `{"limit":100,"after":"9950"}`, 400, "VALIDATION_ERROR", "at most 10000"},
 		{"create", "POST", "/crm/v3/objects/contacts", `{"properties":{"email":"New@Example.com","firstname":"N"}}`, 201, "", ""},
 		{"create conflict", "POST", "/crm/v3/objects/contacts", `{"properties":{"email":"TAKEN@example.com"}}`, 409, "CONFLICT", "Contact already exists. Existing ID: 101"},
 		{"unknown property", "POST", "/crm/v3/objects/contacts", `{"properties":{"shoe_size":"44"}}`, 400, "VALIDATION_ERROR", "Property values were not valid"},
