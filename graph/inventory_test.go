@@ -360,6 +360,16 @@ func TestInventoryAcrossChannels(t *testing.T) {
 		require.EqualValues(t, 40, repair["before"])
 		require.EqualValues(t, 23, repair["after"])
 		require.Contains(t, repair["reference"], "had 40")
+
+		// Turned off with WooCommerce taken out: its levels are forgotten
+		// and its sales no longer reach Shopify.
+		c.owner.MustDo(t, setPolicyDoc, map[string]any{"w": c.ws, "in": map[string]any{"enabled": false,
+			"channelIds": []string{c.shopify}, "sourceOfTruthId": c.shopify}})
+		require.Len(t, c.items(t)["HOODIE"]["levels"], 1)
+		c.wooOrder(t, "CAP", 1)
+		time.Sleep(300 * time.Millisecond)
+		require.Equal(t, 11, c.shopStock(t)["CAP"])
+		require.EqualValues(t, 11, c.items(t)["CAP"]["available"])
 	})
 }
 

@@ -95,8 +95,11 @@ func (s *Service) ApplyStockEvent(ctx context.Context, webhookEventID string) er
 			continue
 		}
 		levels, err := s.levelsNamed(ctx, ch.row.ID, ev)
-		if err != nil || len(levels) == 0 {
+		if err != nil {
 			return err
+		}
+		if len(levels) == 0 {
+			continue // no product of the event is matched (yet)
 		}
 		o := observation{cause: cause, reference: eventReference(ev, ch.row.Name), eventKey: wev.ID}
 		changed, err := s.observe(ctx, ch, levels, o)

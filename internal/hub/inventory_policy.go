@@ -94,6 +94,9 @@ func (s *Service) SetInventoryPolicy(ctx context.Context, workspaceID string, in
 		if err := store.SaveInventoryPolicy(ctx, tx, p); err != nil {
 			return fmt.Errorf("save inventory policy: %w", err)
 		}
+		if err := store.DeleteInventoryLevelsOutside(ctx, tx, w.ID, in.ChannelIDs); err != nil {
+			return fmt.Errorf("forget the levels of channels left out: %w", err)
+		}
 		summary := "turned inventory sync off"
 		if p.Enabled {
 			if _, err := s.startReconciliationTx(ctx, tx, w.ID, ReasonPolicy); err != nil {

@@ -259,6 +259,17 @@ func DeleteInventoryLevelsExcept(ctx context.Context, db bun.IDB, connectionID s
 	return int(n), err
 }
 
+// DeleteInventoryLevelsOutside removes a workspace's levels at channels
+// not in channelIDs (channels taken out of the policy).
+func DeleteInventoryLevelsOutside(ctx context.Context, db bun.IDB, workspaceID string, channelIDs []string) error {
+	q := db.NewDelete().Model((*InventoryLevel)(nil)).Where("workspace_id = ?", workspaceID)
+	if len(channelIDs) > 0 {
+		q = q.Where("connection_id NOT IN (?)", bun.In(channelIDs))
+	}
+	_, err := q.Exec(ctx)
+	return err
+}
+
 // InsertInventoryAdjustment records an adjustment; it reports false when
 // one with the same event key was recorded already.
 func InsertInventoryAdjustment(ctx context.Context, db bun.IDB, a *InventoryAdjustment) (bool, error) {
