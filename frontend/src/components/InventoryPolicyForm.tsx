@@ -168,7 +168,7 @@ export function InventoryPolicyForm({ workspaceId, base, policy, timeZone, onSav
                 key={s.id}
                 value={s.id}
                 label={s.name}
-                description={s.status === 'ACTIVE' ? s.connector.name : `${s.connector.name} · needs attention`}
+                description={channelNote(s)}
               />
             ))}
           </Stack>
@@ -219,4 +219,11 @@ export function InventoryPolicyForm({ workspaceId, base, policy, timeZone, onSav
       </Stack>
     </form>
   );
+}
+
+/** Under a channel's name: its connector when the name does not say it, and whether it needs attention. */
+function channelNote(s: { name: string; status: string; connector: { name: string } }): string | undefined {
+  const parts = s.name === s.connector.name ? [] : [s.connector.name];
+  if (s.status !== 'ACTIVE') parts.push('needs attention');
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
