@@ -92,4 +92,8 @@ type StockCall struct {
 	Conn Conn
 	// Token is an OAuth connection's access token (empty otherwise).
 	Token secrets.Secret
+	// Observe, when set, is told the provider's rate budget after each
+	// request that reports one (Shopify's cost extension), so the caller
+	// can pace the connection by it.
+	Observe func(BudgetStatus)
 }

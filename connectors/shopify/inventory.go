@@ -123,7 +123,7 @@ func (Connector) ReadStock(ctx context.Context, call connectors.StockCall, curso
 				ID string `json:"id"`
 			} `json:"location"`
 		}
-		if _, err := c.GraphQL(ctx, shop, call.Token, primaryLocationQuery, nil, &data); err != nil {
+		if err := observe(call)(c.GraphQL(ctx, shop, call.Token, primaryLocationQuery, nil, &data)); err != nil {
 			return connectors.StockPage{}, fmt.Errorf("shopify: read stock: primary location: %w", err)
 		}
 		if data.Location == nil || data.Location.ID == "" {
@@ -149,7 +149,7 @@ func (Connector) ReadStock(ctx context.Context, call connectors.StockCall, curso
 			} `json:"pageInfo"`
 		} `json:"inventoryItems"`
 	}
-	if _, err := c.GraphQL(ctx, shop, call.Token, stockQuery, vars, &data); err != nil {
+	if err := observe(call)(c.GraphQL(ctx, shop, call.Token, stockQuery, vars, &data)); err != nil {
 		return connectors.StockPage{}, fmt.Errorf("shopify: read stock: %w", err)
 	}
 	page := connectors.StockPage{Levels: make([]connectors.StockLevel, 0, len(data.Items.Nodes))}
@@ -190,7 +190,7 @@ func (Connector) ReadStockLevels(ctx context.Context, call connectors.StockCall,
 			var data struct {
 				Nodes []*stockItem `json:"nodes"`
 			}
-			if _, err := c.GraphQL(ctx, shop, call.Token, stockLevelsQuery, map[string]any{"ids": batch, "location": loc}, &data); err != nil {
+			if err := observe(call)(c.GraphQL(ctx, shop, call.Token, stockLevelsQuery, map[string]any{"ids": batch, "location": loc}, &data)); err != nil {
 				return nil, fmt.Errorf("shopify: read stock levels: %w", err)
 			}
 			for _, it := range data.Nodes {
@@ -247,7 +247,7 @@ func (Connector) SetStock(ctx context.Context, call connectors.StockCall, set co
 		} `json:"inventorySetQuantities"`
 	}
 	c, shop := ClientFor(call.Conn.Env), call.Conn.Config["shop"]
-	if _, err := c.GraphQL(ctx, shop, call.Token, setStockMutation, map[string]any{"input": input, "key": set.IdempotencyKey}, &data); err != nil {
+	if err := observe(call)(c.GraphQL(ctx, shop, call.Token, setStockMutation, map[string]any{"input": input, "key": set.IdempotencyKey}, &data)); err != nil {
 		return fmt.Errorf("shopify: set stock of %s: %w", set.Ref, err)
 	}
 	ues := data.Payload.UserErrors
@@ -263,4 +263,16 @@ func (Connector) SetStock(ctx context.Context, call connectors.StockCall, set co
 	}
 	return fmt.Errorf("shopify: set stock of %s refused (%s): %w", set.Ref, strings.Join(codes, ", "),
 		&UserErrors{Mutation: "inventorySetQuantities", Errors: ues})
+}
+
+// observe passes a call's error through after telling call.Observe what
+// the request cost and what is left of the shop's budget.
+func observe(call connectors.StockCall) func(Cost, error) error {
+	return func(cost Cost, err error) error {
+		if call.Observe != nil && (cost.ActualQueryCost > 0 || cost.RequestedQueryCost > 0) {
+			call.Observe(connectors.BudgetStatus{Cost: max(cost.ActualQueryCost, cost.RequestedQueryCost), Available: cost.CurrentlyAvailable,
+				Maximum: cost.MaximumAvailable, RestorePerSec: cost.RestoreRate})
+		}
+		return err
+	}
 }

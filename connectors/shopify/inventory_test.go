@@ -149,8 +149,15 @@ func TestSetStock(t *testing.T) {
 	}
 
 	set := connectors.StockSet{Ref: ref, Quantity: 7, ChangeFrom: 10, IdempotencyKey: "switchboard-lvl1-1", Reason: "kept equal"}
-	require.NoError(t, k.SetStock(ctx, call, set))
+	var budget []connectors.BudgetStatus
+	observed := call
+	observed.Observe = func(st connectors.BudgetStatus) { budget = append(budget, st) }
+	require.NoError(t, k.SetStock(ctx, observed, set))
 	require.Equal(t, 7, available())
+	require.Len(t, budget, 1, "the call reports the shop's budget once")
+	require.Positive(t, budget[0].Cost)
+	require.Positive(t, budget[0].Maximum)
+	require.Positive(t, budget[0].RestorePerSec)
 	// A retry with the same key changes nothing more (and is not stale).
 	require.NoError(t, k.SetStock(ctx, call, set))
 	require.Equal(t, 7, available())

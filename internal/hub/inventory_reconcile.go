@@ -209,6 +209,10 @@ func (s *Service) Reconcile(ctx context.Context, id string) error {
 	return s.finishReconciliation(ctx, r, nil)
 }
 
+// catalogPageGuess is how many items a page of a channel's stock is
+// assumed to hold when pacing it (Shopify's pages hold 150).
+const catalogPageGuess = 150
+
 // readCatalog reads every stock level a channel has, by SKU.
 func (s *Service) readCatalog(ctx context.Context, ch channel, seen map[string]map[string]connectors.StockLevel) error {
 	call, used, err := s.stockCall(ctx, ch.row)
@@ -218,7 +222,7 @@ func (s *Service) readCatalog(ctx context.Context, ch channel, seen map[string]m
 	cursor := ""
 	for {
 		var page connectors.StockPage
-		err := honoringRetryAfter(ctx, func() error {
+		err := s.pacedStockCall(ctx, ch.row, "stock catalog", catalogPageGuess, call, func(call connectors.StockCall) error {
 			var err error
 			page, err = ch.keeper.ReadStock(ctx, call, cursor)
 			return err

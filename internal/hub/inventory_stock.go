@@ -74,7 +74,7 @@ func (s *Service) readLevels(ctx context.Context, ch channel, refs []connectors.
 		return nil, err
 	}
 	var levels []connectors.StockLevel
-	err = honoringRetryAfter(ctx, func() error {
+	err = s.pacedStockCall(ctx, ch.row, "stock levels", len(refs), call, func(call connectors.StockCall) error {
 		var err error
 		levels, err = ch.keeper.ReadStockLevels(ctx, call, refs)
 		return err
@@ -87,6 +87,37 @@ func (s *Service) readLevels(ctx context.Context, ch channel, refs []connectors.
 		out[l.Ref] = l.Available
 	}
 	return out, nil
+}
+
+// pacedStockCall makes a stock call within the connection's rate budget,
+// shared with the syncs that use the same connection: it waits for the
+// budget, waits out a short Retry-After in place, and settles the budget
+// from what the provider reported (for cost budgets).
+func (s *Service) pacedStockCall(ctx context.Context, row *store.Connection, kind string, items int, call connectors.StockCall, fn func(connectors.StockCall) error) error {
+	reserved, err := s.budgets.spend(ctx, row, kind, stockCost(row, items))
+	if err != nil {
+		return err
+	}
+	var reported *connectors.BudgetStatus
+	call.Observe = func(st connectors.BudgetStatus) {
+		if reported != nil {
+			st.Cost += reported.Cost
+		}
+		reported = &st
+	}
+	err = honoringRetryAfter(ctx, func() error { return fn(call) })
+	s.budgets.settle(row, kind, reserved, reported)
+	return err
+}
+
+// stockCost guesses what a stock call about items costs: for cost budgets
+// about five points an item (the item, its variant and product, the level
+// and its quantities), else one request.
+func stockCost(row *store.Connection, items int) int {
+	if c, ok := connectors.Get(row.Connector); ok && c.Spec().Budget.CostPoints > 0 {
+		return 5*items + 2
+	}
+	return 1
 }
 
 // observation is what a channel reported, or what the hub read there.
@@ -230,7 +261,7 @@ func (s *Service) setLevel(ctx context.Context, ch channel, it *store.InventoryI
 	if err == nil {
 		set := connectors.StockSet{Ref: connectors.StockRef{Item: l.ItemRef, Location: l.LocationRef}, Quantity: target, ChangeFrom: l.Known,
 			IdempotencyKey: fmt.Sprintf("switchboard-%s-%d", l.ID, l.Pushes), Reason: "kept equal with the other sales channels"}
-		err = honoringRetryAfter(ctx, func() error { return ch.keeper.SetStock(ctx, call, set) })
+		err = s.pacedStockCall(ctx, ch.row, "set stock", 2, call, func(call connectors.StockCall) error { return ch.keeper.SetStock(ctx, call, set) })
 		err = scrubbed(err, used)
 	}
 	var st *connectors.StaleStockError
