@@ -129,12 +129,16 @@ func TestConnectionInputIsValidatedAgainstTheSpec(t *testing.T) {
 			require.Nil(t, v.(map[string]any)["value"], "the secret is never shown again")
 		}
 	}
-	dup := do("webhook", hook("https://example.com/b"))
+	// A second one left unnamed gets a free name; a name that is taken is refused.
+	second := owner.MustDo(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": ws, "connector": "webhook", "values": hook("https://example.com/b")}})
+	require.Equal(t, "Outbound webhook 2", second.String("createConnection.name"))
+	dup := owner.Do(t, createConnection, map[string]any{"in": map[string]any{"workspaceId": ws, "connector": "webhook", "name": "Outbound webhook",
+		"values": hook("https://example.com/c")}})
 	require.Equal(t, "CONFLICT", dup.Code())
 	require.Contains(t, dup.Fields(), "name")
 
 	list := owner.MustDo(t, `query($w: ID!) { connections(workspaceId: $w) { name connector { name } } }`, map[string]any{"w": ws})
-	require.Len(t, list.Get("connections"), 1)
+	require.Len(t, list.Get("connections"), 2, "the refused one was not saved")
 }
 
 func TestSealedCredentialsMovedToAnotherRowDoNotOpen(t *testing.T) {

@@ -440,3 +440,46 @@ func TestLastUnitSoldTwiceAtOnce(t *testing.T) {
 		require.Equal(t, 0, c.wooStock(t)["LAMP"])
 	})
 }
+
+// A workspace with two Shopify stores: the second connects without being
+// asked for a name (it is named after its shop), and an order at either
+// store lowers the other, compare-and-set through inventorySetQuantities.
+func TestTwoShopifyStoresKeptEqual(t *testing.T) {
+	testenv.ForEachDatabase(t, func(t *testing.T, db testenv.Target) {
+		h := testenv.StartHub(t, db)
+		const second = "second-store.myshopify.com"
+		s := newStore(t, h, "first-store.myshopify.com")
+		start := s.owner.MustDo(t, startShopify, map[string]any{"w": s.ws, "shop": second}).String("startConnection.authorizeUrl")
+		status, _, _ := visit(t, s.owner.Browser(), consent(t, s.owner.Browser(), start))
+		require.Equal(t, http.StatusSeeOther, status)
+		ids := map[string]string{}
+		for _, e := range s.owner.MustDo(t, `query($w: ID!) { connections(workspaceId: $w) { id name } }`, map[string]any{"w": s.ws}).Get("connections").([]any) {
+			m := e.(map[string]any)
+			ids[m["name"].(string)] = m["id"].(string)
+		}
+		require.Contains(t, ids, "Shopify")
+		require.Contains(t, ids, "Shopify · "+second, "the second store is named after its shop: %v", ids)
+		for _, shop := range []string{s.shop, second} {
+			sandboxControl(t, h, http.MethodPost, shop+"/products", map[string]any{"products": []map[string]any{product("Mug", "MUG", 12)}})
+		}
+		s.owner.MustDo(t, setPolicyDoc, map[string]any{"w": s.ws, "in": map[string]any{"enabled": true,
+			"channelIds": []string{ids["Shopify"], ids["Shopify · "+second]}, "sourceOfTruthId": ids["Shopify"]}})
+		c := &channelsFixture{storeFixture: s}
+		c.waitReconciled(t)
+
+		stock := func(shop string) int {
+			for _, e := range sandboxControl(t, h, http.MethodGet, shop+"/inventory", nil)["items"].([]any) {
+				if m := e.(map[string]any); m["sku"] == "MUG" {
+					return int(m["available"].(float64))
+				}
+			}
+			return -1
+		}
+		sandboxControl(t, h, http.MethodPost, second+"/orders", map[string]any{"line_items": []map[string]any{{"sku": "MUG", "quantity": 5}}})
+		require.Eventually(t, func() bool { return stock(s.shop) == 7 }, 15*time.Second, 20*time.Millisecond)
+		sandboxControl(t, h, http.MethodPost, s.shop+"/orders", map[string]any{"line_items": []map[string]any{{"sku": "MUG", "quantity": 2}}})
+		require.Eventually(t, func() bool { return stock(second) == 5 }, 15*time.Second, 20*time.Millisecond)
+		require.Equal(t, 5, stock(s.shop))
+		require.EqualValues(t, 5, c.items(t)["MUG"]["available"])
+	})
+}

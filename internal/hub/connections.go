@@ -68,7 +68,10 @@ func (s *Service) CreateConnection(ctx context.Context, in CreateConnectionInput
 	}
 
 	now := s.now()
-	name := connectionName(spec, in.Name)
+	name, err := s.connectionName(ctx, w.ID, spec, in.Name, conn.Config)
+	if err != nil {
+		return nil, err
+	}
 	row := &store.Connection{
 		ID: store.NewID(), AgencyID: w.AgencyID, WorkspaceID: w.ID, Connector: spec.Slug, Name: name,
 		Status: store.ConnectionActive, Sandbox: s.oauthApps[spec.Slug].Sandbox && !spec.SelfHosted, Config: conn.Config, SecretFields: secretNames(conn),

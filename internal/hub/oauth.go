@@ -91,9 +91,13 @@ func (s *Service) StartConnection(ctx context.Context, in CreateConnectionInput)
 			spec.Name, strings.ToUpper(spec.Slug), strings.ToUpper(spec.Slug))
 	}
 	conn := splitValues(spec, values)
+	name, err := s.connectionName(ctx, w.ID, spec, in.Name, conn.Config)
+	if err != nil {
+		return nil, err
+	}
 	return s.beginConsent(ctx, &store.OAuthState{
 		UserID: a.Principal.UserID, AgencyID: w.AgencyID, WorkspaceID: w.ID, Connector: spec.Slug,
-		Name: connectionName(spec, in.Name), Config: conn.Config,
+		Name: name, Config: conn.Config,
 	}, spec, hooks, app)
 }
 
@@ -391,9 +395,35 @@ func connectionValues(spec connectors.Spec, in []ConnectionValue) (map[string]st
 	return values, nil
 }
 
-func connectionName(spec connectors.Spec, name *string) string {
+// connectionName is the name a user gave a new connection or, when none,
+// one free in the workspace: the connector's name ("Shopify"), then with
+// the account it reaches ("Shopify · second.myshopify.com"), then numbered
+// ("Shopify 2"), so a second store of the same kind connects without
+// asking for a name.
+func (s *Service) connectionName(ctx context.Context, workspaceID string, spec connectors.Spec, name *string, config map[string]string) (string, error) {
 	if name != nil && strings.TrimSpace(*name) != "" {
-		return strings.TrimSpace(*name)
+		return strings.TrimSpace(*name), nil
 	}
-	return spec.Name
+	rows, err := store.ConnectionsOfWorkspace(ctx, s.db, workspaceID)
+	if err != nil {
+		return "", fmt.Errorf("read connections: %w", err)
+	}
+	taken := map[string]bool{}
+	for _, r := range rows {
+		taken[r.Name] = true
+	}
+	candidates := []string{spec.Name}
+	if account := strings.TrimSpace(config[spec.AccountField]); account != "" {
+		candidates = append(candidates, spec.Name+" · "+account)
+	}
+	for _, c := range candidates {
+		if !taken[c] {
+			return c, nil
+		}
+	}
+	for n := 2; ; n++ {
+		if c := fmt.Sprintf("%s %d", spec.Name, n); !taken[c] {
+			return c, nil
+		}
+	}
 }
