@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
 
 	"github.com/switchboard-hub/switchboard/connectors"
+	"github.com/switchboard-hub/switchboard/internal/ratebudget"
 	"github.com/switchboard-hub/switchboard/internal/store"
 )
 
@@ -30,6 +32,10 @@ const budgetShare = 0.95
 type budgets struct {
 	mu     sync.Mutex
 	byConn map[string]*budget
+	// shared, on PostgreSQL, keeps the buckets in the database so that
+	// every hub process spends from the same budget; nil on SQLite (one
+	// process), where the limiters below are the buckets.
+	shared *ratebudget.Shared
 }
 
 // budget is one connection's pace.
@@ -39,7 +45,9 @@ type budget struct {
 	costs map[string]int
 }
 
-func newBudgets() *budgets { return &budgets{byConn: map[string]*budget{}} }
+func newBudgets(shared *ratebudget.Shared) *budgets {
+	return &budgets{byConn: map[string]*budget{}, shared: shared}
+}
 
 // of is the connection's budget, nil for providers that publish none.
 func (b *budgets) of(row *store.Connection) *budget {
@@ -82,6 +90,16 @@ func (b *budgets) spend(ctx context.Context, row *store.Connection, kind string,
 	}
 	b.mu.Unlock()
 	units = max(min(units, bu.limiter.Burst()), 1)
+	if b.shared != nil {
+		d, err := b.shared.Reserve(ctx, row.ID, units, float64(bu.limiter.Limit()), float64(bu.limiter.Burst()))
+		if err == nil {
+			err = sleepFor(ctx, d)
+		}
+		if err != nil {
+			return 0, fmt.Errorf("wait for the %s rate budget: %w", row.Connector, err)
+		}
+		return units, nil
+	}
 	if err := bu.limiter.WaitN(ctx, units); err != nil {
 		return 0, fmt.Errorf("wait for the %s rate budget: %w", row.Connector, err)
 	}
@@ -100,6 +118,10 @@ func (b *budgets) settle(row *store.Connection, kind string, reserved int, st *c
 	l, now := bu.limiter, time.Now()
 	if st.RestorePerSec > 0 {
 		l.SetLimitAt(now, rate.Limit(budgetShare*st.RestorePerSec))
+	}
+	if b.shared != nil {
+		b.settleShared(row, bu, kind, reserved, st)
+		return
 	}
 	if st.Requests {
 		// A rolling window of requests: keep the even pace (burst 1);
@@ -122,6 +144,29 @@ func (b *budgets) settle(row *store.Connection, kind string, reserved int, st *c
 	if over := l.TokensAt(now) - st.Available; over >= 1 {
 		l.ReserveN(now, int(over))
 	}
+}
+
+// settleShared settles a connection's bucket in the database: its rate
+// and (for cost budgets) size as reported, the units the call took beyond
+// its reservation, and the points the provider says are left. A failure
+// leaves the pace as it was (the next report settles it).
+func (b *budgets) settleShared(row *store.Connection, bu *budget, kind string, reserved int, st *connectors.BudgetStatus) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	rateNow, burst, available := 0.0, 0.0, math.NaN()
+	if st.RestorePerSec > 0 {
+		rateNow = budgetShare * st.RestorePerSec
+	}
+	if !st.Requests {
+		b.mu.Lock()
+		bu.costs[kind] = st.Cost
+		b.mu.Unlock()
+		burst, available = st.Maximum, st.Available
+		if st.Maximum > 0 {
+			bu.limiter.SetBurst(int(st.Maximum))
+		}
+	}
+	_ = b.shared.Settle(ctx, row.ID, rateNow, burst, max(st.Cost-reserved, 0), available)
 }
 
 // readCost guesses what reading a page costs before the provider has
@@ -154,13 +199,24 @@ func honoringRetryAfter(ctx context.Context, fn func() error) error {
 		if !errors.As(err, &limited) || limited.RetryAfterDelay() > maxInlineWait {
 			return err
 		}
-		t := time.NewTimer(limited.RetryAfterDelay())
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return ctx.Err()
-		case <-t.C:
+		if err := sleepFor(ctx, limited.RetryAfterDelay()); err != nil {
+			return err
 		}
 	}
 	return fn()
+}
+
+// sleepFor sleeps d, or less when ctx ends (its error then).
+func sleepFor(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }

@@ -16,12 +16,14 @@ import (
 
 	"github.com/riverqueue/river"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 
 	"github.com/switchboard-hub/switchboard/internal/auth"
 	"github.com/switchboard-hub/switchboard/internal/bus"
 	"github.com/switchboard-hub/switchboard/internal/egress"
 	"github.com/switchboard-hub/switchboard/internal/failure"
 	"github.com/switchboard-hub/switchboard/internal/lock"
+	"github.com/switchboard-hub/switchboard/internal/ratebudget"
 	"github.com/switchboard-hub/switchboard/internal/secrets"
 	"github.com/switchboard-hub/switchboard/internal/store"
 	"github.com/switchboard-hub/switchboard/internal/validation"
@@ -88,7 +90,11 @@ func New(d Deps) *Service {
 		signIns: auth.NewThrottle(6*time.Second, 10), // 10 at once, then 10 a minute
 		keys:    d.Keys, oauthApps: d.OAuthApps, http: d.Egress.HTTPClient(30 * time.Second), locks: d.Locks, egress: d.Egress,
 	}
-	s.events, s.budgets = newEventWriter(s), newBudgets()
+	var shared *ratebudget.Shared
+	if d.DB.Dialect().Name() == dialect.PG {
+		shared = &ratebudget.Shared{DB: d.DB}
+	}
+	s.events, s.budgets = newEventWriter(s), newBudgets(shared)
 	return s
 }
 
