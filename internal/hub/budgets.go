@@ -21,14 +21,14 @@ import (
 const budgetShare = 0.95
 
 // budgets paces calls to each connection within its provider's rate
-// budget, shared by every job of this process that uses the connection:
-// the hub spends the budget instead of waiting for 429s. Request budgets
+// budget, shared by every job that uses the connection (in every hub
+// process, on PostgreSQL): the hub spends the budget instead of waiting
+// for 429s. Request budgets
 // (HubSpot's 100 per 10 s) come from the connector's Spec; cost budgets
 // (Shopify's points) start from the Spec and follow what the provider
 // reports with each call — bucket size, restore rate by plan, points
-// left, and what a page of each kind costs. Several hub processes each
-// keep their own pace; a 429 or THROTTLED that comes anyway snoozes the
-// job until Retry-After.
+// left, and what a page of each kind costs. A 429 or THROTTLED that comes
+// anyway snoozes the job until Retry-After.
 type budgets struct {
 	mu     sync.Mutex
 	byConn map[string]*budget
