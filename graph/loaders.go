@@ -15,6 +15,8 @@ type loaders struct {
 	users      *dataloadgen.Loader[string, *store.User]
 	agencies   *dataloadgen.Loader[string, *store.Agency]
 	workspaces *dataloadgen.Loader[string, *store.Workspace]
+	// connections are the channels inventory rows name.
+	connections *dataloadgen.Loader[string, *store.Connection]
 }
 
 type loadersKey struct{}
@@ -22,9 +24,10 @@ type loadersKey struct{}
 func newLoaders(h *hub.Service) *loaders {
 	wait := dataloadgen.WithWait(time.Millisecond)
 	return &loaders{
-		users:      dataloadgen.NewLoader(batch(h.LoadUsers), wait),
-		agencies:   dataloadgen.NewLoader(batch(h.LoadAgencies), wait),
-		workspaces: dataloadgen.NewLoader(batch(h.LoadWorkspaces), wait),
+		users:       dataloadgen.NewLoader(batch(h.LoadUsers), wait),
+		agencies:    dataloadgen.NewLoader(batch(h.LoadAgencies), wait),
+		workspaces:  dataloadgen.NewLoader(batch(h.LoadWorkspaces), wait),
+		connections: dataloadgen.NewLoader(batch(h.LoadConnections), wait),
 	}
 }
 

@@ -28,6 +28,14 @@ func (s *Service) LoadWorkspaces(ctx context.Context, ids []string) ([]*store.Wo
 	return inOrder(ids, rows, func(w *store.Workspace) string { return w.ID }), err
 }
 
+// LoadConnections reads connections by id for a request's related rows
+// (nil for ids that no longer exist); the caller has checked access to
+// the rows that name them.
+func (s *Service) LoadConnections(ctx context.Context, ids []string) ([]*store.Connection, error) {
+	rows, err := store.ConnectionsByIDs(ctx, s.db, ids)
+	return inOrder(ids, rows, func(c *store.Connection) string { return c.ID }), err
+}
+
 func inOrder[T any](ids []string, rows []T, id func(*T) string) []*T {
 	byID := make(map[string]*T, len(rows))
 	for i := range rows {

@@ -69,6 +69,17 @@ func ConnectionByID(ctx context.Context, db bun.IDB, id string) (*Connection, er
 	return c, notFound(err)
 }
 
+// ConnectionsByIDs reads the connections with the ids given (those that
+// exist).
+func ConnectionsByIDs(ctx context.Context, db bun.IDB, ids []string) ([]Connection, error) {
+	var cs []Connection
+	if len(ids) == 0 {
+		return cs, nil
+	}
+	err := db.NewSelect().Model(&cs).Where("id IN (?)", bun.List(ids)).Scan(ctx)
+	return cs, err
+}
+
 // ConnectionsOfWorkspace lists a workspace's connections, oldest first.
 func ConnectionsOfWorkspace(ctx context.Context, db bun.IDB, workspaceID string) ([]Connection, error) {
 	var cs []Connection
