@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/switchboard-hub/switchboard/connectors/shopify"
 	"github.com/switchboard-hub/switchboard/connectors/smtp/sandbox"
 	"github.com/switchboard-hub/switchboard/internal/testenv"
 )
@@ -49,7 +50,8 @@ func newStore(t *testing.T, h *testenv.Hub, shop string) *storeFixture {
 	start := owner.MustDo(t, startShopify, map[string]any{"w": ws, "shop": shop}).String("startConnection.authorizeUrl")
 	status, _, _ := visit(t, owner.Browser(), consent(t, owner.Browser(), start))
 	require.Equal(t, http.StatusSeeOther, status)
-	require.Eventually(t, func() bool { return subscribedTopics(t, h, shop)["ORDERS_CREATE"] != "" }, 15*time.Second, 50*time.Millisecond)
+	// Every topic, not just the first: a test may send any of them next.
+	require.Eventually(t, func() bool { return len(subscribedTopics(t, h, shop)) == len(shopify.SubscribedTopics) }, 15*time.Second, 50*time.Millisecond)
 	return &storeFixture{h: h, owner: owner, ws: ws, shop: shop, mail: mail, smtp: smtpID}
 }
 
