@@ -480,31 +480,9 @@ func (x *executor) customers(f *ast.Field, path []any) (*connection, bool) {
 		return key(c)
 	}
 
-	lo, hi := 0, len(list)
-	for _, name := range []string{"after", "before"} {
-		v, ok := x.arg(f, name)
-		if !ok {
-			continue
-		}
-		id, valid := decodeCursor(fmt.Sprint(v))
-		idx := slices.IndexFunc(list, func(c *customer) bool { return c.id == id })
-		if !valid || idx < 0 {
-			x.fail(f, path, "", "Invalid cursor for current pagination sort.")
-			return nil, false
-		}
-		if name == "after" {
-			lo = idx + 1
-		} else {
-			hi = idx
-		}
-	}
-	if lo > hi {
-		lo = hi
-	}
-	if hasFirst && hi-lo > size {
-		hi = lo + size
-	} else if hasLast && !hasFirst && hi-lo > size {
-		lo = hi - size
+	lo, hi, ok := pageWindow(x, f, path, list, func(c *customer) int64 { return c.id }, size, hasFirst, hasLast)
+	if !ok {
+		return nil, false
 	}
 	c := &connection{nodes: list[lo:hi], hasNext: hi < len(list), hasPrevious: lo > 0}
 	for _, n := range c.nodes {
@@ -515,6 +493,37 @@ func (x *executor) customers(f *ast.Field, path []any) (*connection, bool) {
 	}
 	x.refund += (size - len(c.nodes)) * x.nodeCost[f]
 	return c, true
+}
+
+// pageWindow is the part of list a connection field's after, before,
+// first and last arguments select, as [lo, hi); it records an error and
+// reports false for a cursor that names no element of list.
+func pageWindow[T any](x *executor, f *ast.Field, path []any, list []T, id func(T) int64, size int, hasFirst, hasLast bool) (int, int, bool) {
+	lo, hi := 0, len(list)
+	for _, name := range []string{"after", "before"} {
+		v, ok := x.arg(f, name)
+		if !ok {
+			continue
+		}
+		want, valid := decodeCursor(fmt.Sprint(v))
+		idx := slices.IndexFunc(list, func(e T) bool { return id(e) == want })
+		if !valid || idx < 0 {
+			x.fail(f, path, "", "Invalid cursor for current pagination sort.")
+			return 0, 0, false
+		}
+		if name == "after" {
+			lo = idx + 1
+		} else {
+			hi = idx
+		}
+	}
+	lo = min(lo, hi)
+	if hasFirst && hi-lo > size {
+		hi = lo + size
+	} else if hasLast && !hasFirst && hi-lo > size {
+		lo = hi - size
+	}
+	return lo, hi, true
 }
 
 // pageArgs reads a connection field's first and last arguments: the page

@@ -253,29 +253,9 @@ func (x *executor) inventoryItems(f *ast.Field, path []any) (*itemPage, bool) {
 	if v, ok := x.arg(f, "reverse"); ok && v == true {
 		slices.Reverse(list)
 	}
-	lo, hi := 0, len(list)
-	for _, name := range []string{"after", "before"} {
-		v, ok := x.arg(f, name)
-		if !ok {
-			continue
-		}
-		id, valid := decodeCursor(fmt.Sprint(v))
-		idx := slices.IndexFunc(list, func(it *inventoryItem) bool { return it.id == id })
-		if !valid || idx < 0 {
-			x.fail(f, path, "", "Invalid cursor for current pagination sort.")
-			return nil, false
-		}
-		if name == "after" {
-			lo = idx + 1
-		} else {
-			hi = idx
-		}
-	}
-	lo = min(lo, hi)
-	if hasFirst && hi-lo > size {
-		hi = lo + size
-	} else if hasLast && !hasFirst && hi-lo > size {
-		lo = hi - size
+	lo, hi, ok := pageWindow(x, f, path, list, func(it *inventoryItem) int64 { return it.id }, size, hasFirst, hasLast)
+	if !ok {
+		return nil, false
 	}
 	page := &itemPage{items: list[lo:hi], info: &connection{hasNext: hi < len(list), hasPrevious: lo > 0}}
 	for _, it := range page.items {
