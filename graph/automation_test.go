@@ -271,6 +271,17 @@ func (s *storeFixture) abandon(t *testing.T, clock *testenv.Clock) {
 	}
 }
 
+// settle waits until every acknowledged webhook has been processed, so the
+// customer profiles the next step reads already count it.
+func (s *storeFixture) settle(t *testing.T) {
+	t.Helper()
+	require.Eventually(t, func() bool {
+		var pending int
+		_ = s.h.App.DB.Bun.NewRaw("SELECT count(*) FROM webhook_events WHERE processed_at IS NULL").Scan(t.Context(), &pending)
+		return pending == 0
+	}, 15*time.Second, 50*time.Millisecond, "webhooks processed")
+}
+
 // wake moves the clock and resumes the runs whose wait ended.
 func (s *storeFixture) wake(t *testing.T, clock *testenv.Clock, d time.Duration) {
 	t.Helper()
@@ -321,8 +332,9 @@ func TestCartRecoverySequence(t *testing.T) {
 		require.Len(t, s.mails("Subject: You left something in your cart"), 2, "ada and bob, not cy")
 		require.Empty(t, s.mails("cy@example.com"), "no marketing without consent")
 
-		// Bob orders meanwhile.
+		// Bob orders meanwhile; the hub has taken the order in before the day passes.
 		s.order(t, "evt-bob", 2001, "bob@example.com", "120.00")
+		s.settle(t)
 
 		// 24 hours later: a discount code by email and SMS, then 3 days.
 		s.wake(t, clock, 24*time.Hour+time.Minute)
