@@ -18,13 +18,17 @@ test('Inventory keeps a Shopify store and a WooCommerce store equal, live, and r
   const { workspaceUrl, email } = await signUpWithWorkspace(page, run);
 
   // 1. Two stores. Sandbox demo data is off in e2e: the Shopify shop gets two products by SKU; the
-  //    WooCommerce demo store sells them too (Hoodie 25, Cap 5) with its other sample products.
+  //    WooCommerce demo store sells them too (Hoodie 25, Cap 5 when the hub starts) with its other
+  //    sample products. The demo store lives as long as the hub, so a repeated run finds the cap
+  //    where the last one left it: Shopify's cap is two more than whatever WooCommerce has.
+  const wooCap = (await wooDemoProduct(page, 'woo-cap'))?.stock_quantity ?? 0;
+  const capStock = wooCap + 2;
   await connectSandboxShopify(page, workspaceUrl, shop);
   const seeded = await page.request.post(`/sandbox/shopify/_control/shops/${shop}/products`, {
     data: {
       products: [
         { title: 'Hoodie', sku: 'woo-hoodie', available: 25 },
-        { title: 'Cap', sku: 'woo-cap', available: 7 },
+        { title: 'Cap', sku: 'woo-cap', available: capStock },
       ],
     },
   });
@@ -72,15 +76,15 @@ test('Inventory keeps a Shopify store and a WooCommerce store equal, live, and r
   await expect(hoodie.getByTestId('hub-stock')).toHaveText('25');
   await expect(level(hoodie, 'Shopify')).toHaveText('25');
   await expect(level(hoodie, 'WooCommerce')).toHaveText('25');
-  // The cap took Shopify's 7: WooCommerce's 5 was repaired.
+  // The cap took Shopify's stock: WooCommerce's, two fewer, was repaired.
   const cap = table.getByRole('row', { name: 'woo-cap', exact: true });
-  await expect(cap.getByTestId('hub-stock')).toHaveText('7');
-  await expect(level(cap, 'Shopify')).toHaveText('7');
-  await expect(level(cap, 'WooCommerce')).toHaveText('7', { timeout: 30_000 });
+  await expect(cap.getByTestId('hub-stock')).toHaveText(String(capStock));
+  await expect(level(cap, 'Shopify')).toHaveText(String(capStock));
+  await expect(level(cap, 'WooCommerce')).toHaveText(String(capStock), { timeout: 30_000 });
   await expect(cap.getByText('Drift', { exact: true })).toHaveCount(0);
   // A sample product Shopify does not sell.
   await expect(level(table.getByRole('row', { name: 'woo-tshirt', exact: true }), 'Shopify')).toHaveAttribute('data-state', 'missing');
-  await expect.poll(async () => (await wooDemoProduct(page, 'woo-cap'))?.stock_quantity, { timeout: 15_000 }).toBe(7);
+  await expect.poll(async () => (await wooDemoProduct(page, 'woo-cap'))?.stock_quantity, { timeout: 15_000 }).toBe(capStock);
   await snap(page, 'inventory');
 
   // 5. Set the cap's stock to 3 in the row: out-of-range stock is refused before it is sent.
@@ -107,11 +111,12 @@ test('Inventory keeps a Shopify store and a WooCommerce store equal, live, and r
   const manual = adjustments.locator('tbody tr[data-cause="MANUAL"]').filter({ hasText: 'woo-cap' });
   await expect(manual).toHaveCount(1);
   await expect(manual).toContainText('Manual');
-  await expect(manual).toContainText('7 → 3 (−4)');
+  await expect(manual).toContainText(`${capStock} → 3 (−${capStock - 3})`);
   await expect(manual).toContainText(`set by ${email}`);
   const repaired = adjustments.locator('tbody tr[data-cause="RECONCILIATION"]').filter({ hasText: 'woo-cap' });
-  await expect(repaired.filter({ hasText: '5 → 7 (+2)' })).toHaveCount(1);
-  await expect(repaired.filter({ hasText: '5 → 7 (+2)' })).toContainText('WooCommerce');
+  const repair = `${wooCap} → ${capStock} (+2)`;
+  await expect(repaired.filter({ hasText: repair })).toHaveCount(1);
+  await expect(repaired.filter({ hasText: repair })).toContainText('WooCommerce');
   await snap(page, 'inventory-set-stock');
 
   // 7. The cap's own adjustments, then all again.
