@@ -158,6 +158,12 @@ func stepTitle(in rules.Instr) string {
 func (s *Service) waitStep(ctx context.Context, rc *runContext, in rules.Instr, key string) (bool, error) {
 	run, now := rc.run, s.now()
 	if run.Status == store.RunWaiting {
+		if held, err := s.eventsStillArriving(ctx, run, now); err != nil || held {
+			if err != nil {
+				return false, err
+			}
+			return false, river.JobSnooze(heldRecheck)
+		}
 		return true, s.completeStep(ctx, rc, in, key, 0, store.StepSucceeded, "waited until "+run.WaitingUntil.UTC().Format(time.RFC3339), in.Next, nil)
 	}
 	until := in.Wait.Until(now, s.workspaceLocation(ctx, run.WorkspaceID))
@@ -176,6 +182,33 @@ func (s *Service) waitStep(ctx context.Context, rc *runContext, in rules.Instr, 
 		return nil
 	})
 	return false, err
+}
+
+// heldWindow bounds how far back a run that ends its wait looks for
+// events still being processed, and how long past its wake-up it holds
+// for them (an event whose processing keeps failing does not hold runs
+// for ever).
+const heldWindow = 10 * time.Minute
+
+// heldRecheck is how soon a held run looks again.
+const heldRecheck = 500 * time.Millisecond
+
+// eventsStillArriving tells whether the run's workspace has webhooks
+// acknowledged before the run's wait ended that are not processed yet. A
+// run holds for them, so that its exit condition sees every order the
+// customer placed before the wake-up (the cart recovery stops for a
+// customer who bought a second before the discount was due, even when
+// processing is behind).
+func (s *Service) eventsStillArriving(ctx context.Context, run *store.Run, now time.Time) (bool, error) {
+	if run.WaitingUntil == nil || now.After(run.WaitingUntil.Add(heldWindow)) {
+		return false, nil
+	}
+	until := *run.WaitingUntil
+	n, err := store.UnprocessedWebhookEvents(ctx, s.db, run.WorkspaceID, until.Add(-heldWindow), until)
+	if err != nil {
+		return false, fmt.Errorf("look for events still being processed: %w", err)
+	}
+	return n > 0, nil
 }
 
 // actionStep runs an action. The step row is written RUNNING (with the

@@ -98,3 +98,10 @@ func InsertWebhookEvents(ctx context.Context, db bun.IDB, events []*WebhookEvent
 	}
 	return fresh, nil
 }
+
+// UnprocessedWebhookEvents counts a workspace's events received in
+// [from, to] that nothing has processed yet.
+func UnprocessedWebhookEvents(ctx context.Context, db bun.IDB, workspaceID string, from, to time.Time) (int64, error) {
+	return db.NewSelect().Model((*WebhookEvent)(nil)).Where("workspace_id = ?", workspaceID).
+		Where("received_at >= ?", from.UTC()).Where("received_at <= ?", to.UTC()).Where("processed_at IS NULL").Count(ctx)
+}
