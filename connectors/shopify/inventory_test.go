@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sync"
 	"testing"
 
@@ -190,20 +191,31 @@ func TestSetStock(t *testing.T) {
 	require.Equal(t, 1, c.StaleRefusals)
 }
 
-// The ref an inventory_levels/update webhook normalizes to is the one
-// ReadStock gives the level.
-func TestInventoryWebhookRef(t *testing.T) {
-	t.Parallel()
-	sb, _, client, call := stockEnv(t)
+// webhookRecorder is an endpoint that keeps the bodies of the webhooks it
+// receives; received returns them so far, in order.
+func webhookRecorder(t *testing.T) (hook *httptest.Server, received func() [][]byte) {
 	var mu sync.Mutex
 	var bodies [][]byte
-	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	hook = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		mu.Lock()
 		bodies = append(bodies, b)
 		mu.Unlock()
 	}))
 	t.Cleanup(hook.Close)
+	return hook, func() [][]byte {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(bodies)
+	}
+}
+
+// The ref an inventory_levels/update webhook normalizes to is the one
+// ReadStock gives the level.
+func TestInventoryWebhookRef(t *testing.T) {
+	t.Parallel()
+	sb, _, client, call := stockEnv(t)
+	hook, received := webhookRecorder(t)
 	ctx := context.Background()
 	require.NoError(t, client.SubscribeWebhook(ctx, oqShop, call.Token, "inventory_levels/update", hook.URL))
 	_, err := sb.CreateProducts(oqShop, []sandbox.ProductSeed{{Title: "Hoodie", SKU: "hoodie", Available: 10}, {Title: "Cap", SKU: "cap", Available: 3}})
@@ -218,8 +230,7 @@ func TestInventoryWebhookRef(t *testing.T) {
 	require.NoError(t, shopify.Connector{}.SetStock(ctx, call, connectors.StockSet{Ref: page.Levels[0].Ref, Quantity: 8, ChangeFrom: 10, IdempotencyKey: "k"}))
 	sb.FlushWebhooks()
 
-	mu.Lock()
-	defer mu.Unlock()
+	bodies := received()
 	require.Len(t, bodies, 2)
 	for i, want := range []connectors.StockLevel{{Ref: page.Levels[1].Ref, Available: 4}, {Ref: page.Levels[0].Ref, Available: 8}} {
 		got, err := shopify.Connector{}.Normalize("inventory_levels/update", bodies[i])
@@ -235,15 +246,7 @@ func TestInventoryWebhookRef(t *testing.T) {
 func TestSandboxOrderNormalizes(t *testing.T) {
 	t.Parallel()
 	sb, _, client, call := stockEnv(t)
-	var mu sync.Mutex
-	var bodies [][]byte
-	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		mu.Lock()
-		bodies = append(bodies, b)
-		mu.Unlock()
-	}))
-	t.Cleanup(hook.Close)
+	hook, received := webhookRecorder(t)
 	ctx := context.Background()
 	require.NoError(t, client.SubscribeWebhook(ctx, oqShop, call.Token, "orders/create", hook.URL))
 	_, err := sb.CreateProducts(oqShop, []sandbox.ProductSeed{{Title: "Hoodie", SKU: "hoodie", Price: "45.00", Available: 10}})
@@ -251,8 +254,7 @@ func TestSandboxOrderNormalizes(t *testing.T) {
 	res, err := sb.CreateOrder(ctx, oqShop, sandbox.OrderSpec{Email: "ada@example.com", LineItems: []sandbox.LineSeed{{SKU: "hoodie", Quantity: 2}}})
 	require.NoError(t, err)
 
-	mu.Lock()
-	defer mu.Unlock()
+	bodies := received()
 	require.Len(t, bodies, 1)
 	got, err := shopify.Connector{}.Normalize("orders/create", bodies[0])
 	require.NoError(t, err)
